@@ -1,0 +1,26 @@
+package io.precis.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.theme.Theme;
+import com.vaadin.flow.theme.lumo.Lumo;
+
+@SpringBootApplication(scanBasePackages = "io.precis")
+@EntityScan("io.precis")
+@EnableJpaRepositories("io.precis")
+@ConfigurationPropertiesScan("io.precis")
+@Theme(themeClass = Lumo.class)
+public class PrecisApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        var context = SpringApplication.run(PrecisApplication.class, args);
+        if (context.getEnvironment().containsProperty("precis.cli.command")) {
+            System.exit(SpringApplication.exit(context));
+        }
+    }
+}

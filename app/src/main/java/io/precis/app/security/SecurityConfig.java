@@ -1,0 +1,70 @@
+package io.precis.app.security;
+
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import com.vaadin.flow.spring.security.VaadinWebSecurity;
+
+/**
+ * Three filter chains:
+ * <ol>
+ * <li>{@code /api/**}: stateless, API keys only, problem bodies for 401/403;</li>
+ * <li>actuator endpoints and the {@code /livez}, {@code /readyz} probes: open, because actuator lives on the
+ * management port, which only the cluster (probes, Prometheus) can reach; the public port serves just the probes;</li>
+ * <li>everything else: the Vaadin UI behind its login view.</li>
+ * </ol>
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig extends VaadinWebSecurity {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyService keys, ProblemResponses problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().hasRole(Role.ANALYST.name()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operationsChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(r -> EndpointRequest.toAnyEndpoint().matches(r)
+                        || "/livez".equals(r.getRequestURI()) || "/readyz".equals(r.getRequestURI()))
+                .csrf(c -> c.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .build();
+    }
+
+    @Override
+    protected void configure(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                .requestMatchers("/error", "/swagger-ui/**", "/icons/**", "/images/**").permitAll());
+        super.configure(http);
+        setLoginView(http, LoginView.class);
+    }
+}

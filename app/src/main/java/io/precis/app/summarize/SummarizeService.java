@@ -1,0 +1,128 @@
+package io.precis.app.summarize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.precis.admin.web.Problems;
+import io.precis.inference.summarize.Length;
+import io.precis.inference.summarize.LengthTarget;
+import io.precis.inference.summarize.SourceDocument;
+import io.precis.inference.summarize.Summarizer;
+import io.precis.inference.summarize.Summary;
+import io.precis.inference.summarize.SummaryRequest;
+import io.precis.inference.text.Words;
+
+/** Validates a request, summarises it on the serving backend, stores and measures the result. */
+@Service
+public class SummarizeService {
+    static final int MIN_WORDS = 10;
+    static final int MAX_WORDS = 2000;
+
+    private final Summarizer summarizer;
+    private final SummaryRepository summaries;
+    private final SummarizeProperties props;
+    private final DistributionSummary lengthWords;
+
+    SummarizeService(Summarizer summarizer, SummaryRepository summaries, SummarizeProperties props, MeterRegistry meters) {
+        this.summarizer = summarizer;
+        this.summaries = summaries;
+        this.props = props;
+        this.lengthWords = DistributionSummary.builder("summary.length.words")
+                .description("Length of produced summaries in words")
+                .baseUnit("words")
+                .serviceLevelObjectives(25, 50, 75, 100, 150, 200, 300, 500, 1000, 2000)
+                .register(meters);
+    }
+
+    /** @throws org.springframework.web.ErrorResponseException with a 4xx status and a readable detail for bad input */
+    public SummaryResult summarize(SummarizeCommand command, String owner) {
+        long started = System.nanoTime();
+        List<SourceDocument> documents = validDocuments(command);
+        LengthTarget target = lengthTarget(command);
+        Summary summary = summarizer.summarize(new SummaryRequest(documents, target));
+        long totalMs = (System.nanoTime() - started) / 1_000_000;
+        SummaryRecord saved = summaries.save(new SummaryRecord(owner, titleOf(documents), documents, target.maxWords(), summary, totalMs));
+        lengthWords.record(summary.wordCount());
+        return SummaryResult.of(saved);
+    }
+
+    public Optional<SummaryResult> find(UUID id, String requester, boolean seesAll) {
+        return visible(id, requester, seesAll).map(SummaryResult::of);
+    }
+
+    public List<SummaryListItem> history(String owner, int page, int size) {
+        return summaries.findByOwnerOrderByCreatedAtDesc(owner, PageRequest.of(page, size)).map(SummaryListItem::of).toList();
+    }
+
+    Optional<SummaryRecord> visible(UUID id, String requester, boolean seesAll) {
+        return summaries.findById(id).filter(s -> seesAll || s.owner().equals(requester));
+    }
+
+    private List<SourceDocument> validDocuments(SummarizeCommand command) {
+        if (command == null || command.documents() == null || command.documents().isEmpty()) {
+            throw Problems.badRequest("Send at least one document in 'documents', each with its 'text'.");
+        }
+        if (command.documents().size() > props.maxDocuments()) {
+            throw Problems.badRequest("A request may carry at most " + props.maxDocuments() + " documents, not " + command.documents().size() + ".");
+        }
+        List<SourceDocument> documents = new ArrayList<>();
+        long chars = 0;
+        for (int i = 0; i < command.documents().size(); i++) {
+            var doc = command.documents().get(i);
+            if (doc == null || doc.text() == null || doc.text().isBlank()) {
+                throw Problems.badRequest("Document " + i + " has no text: paste or upload some text to summarise.");
+            }
+            if (Words.count(doc.text()) == 0) {
+                throw Problems.badRequest("Document " + i + " has no words to summarise.");
+            }
+            chars += doc.text().length();
+            String title = doc.title() == null || doc.title().isBlank() ? null : doc.title().strip();
+            documents.add(new SourceDocument(title, doc.text()));
+        }
+        if (chars > props.maxChars()) {
+            throw Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "The text has " + chars + " characters; the limit is " + props.maxChars() + ". Split it or summarise fewer documents.");
+        }
+        return documents;
+    }
+
+    private static LengthTarget lengthTarget(SummarizeCommand command) {
+        if (command.length() != null && command.maxWords() != null) {
+            throw Problems.badRequest("Give either 'length' or 'maxWords', not both.");
+        }
+        if (command.maxWords() != null) {
+            if (command.maxWords() < MIN_WORDS || command.maxWords() > MAX_WORDS) {
+                throw Problems.badRequest("'maxWords' must be between " + MIN_WORDS + " and " + MAX_WORDS + ", not " + command.maxWords() + ".");
+            }
+            return new LengthTarget(command.maxWords());
+        }
+        if (command.length() == null) return LengthTarget.of(Length.MEDIUM);
+        try {
+            return LengthTarget.of(Length.valueOf(command.length().trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("'length' must be \"short\", \"medium\" or \"long\", not \"" + command.length() + "\".");
+        }
+    }
+
+    private static String titleOf(List<SourceDocument> documents) {
+        SourceDocument first = documents.get(0);
+        String title = first.title() != null ? first.title() : firstWords(first.text(), 8);
+        if (documents.size() > 1) title += " (+" + (documents.size() - 1) + " more)";
+        return title.length() > 300 ? title.substring(0, 297) + "..." : title;
+    }
+
+    private static String firstWords(String text, int n) {
+        String[] words = text.strip().split("\\s+", n + 1);
+        String joined = String.join(" ", java.util.Arrays.copyOf(words, Math.min(n, words.length)));
+        return words.length > n ? joined + "…" : joined;
+    }
+}

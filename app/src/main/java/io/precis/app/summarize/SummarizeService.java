@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.precis.admin.web.Problems;
 import io.precis.inference.summarize.Length;
 import io.precis.inference.summarize.LengthTarget;
+import io.precis.inference.summarize.Mode;
 import io.precis.inference.summarize.SourceDocument;
 import io.precis.inference.summarize.Summarizer;
 import io.precis.inference.summarize.Summary;
@@ -48,9 +49,10 @@ public class SummarizeService {
         long started = System.nanoTime();
         List<SourceDocument> documents = validDocuments(command);
         LengthTarget target = lengthTarget(command);
-        Summary summary = summarizer.summarize(new SummaryRequest(documents, target));
+        Mode mode = mode(command);
+        Summary summary = summarizer.summarize(new SummaryRequest(documents, target, mode));
         long totalMs = (System.nanoTime() - started) / 1_000_000;
-        SummaryRecord saved = summaries.save(new SummaryRecord(owner, titleOf(documents), documents, target.maxWords(), summary, totalMs));
+        SummaryRecord saved = summaries.save(new SummaryRecord(owner, titleOf(documents), documents, target.maxWords(), mode, summary, totalMs));
         lengthWords.record(summary.wordCount());
         return SummaryResult.of(saved);
     }
@@ -110,6 +112,15 @@ public class SummarizeService {
             return LengthTarget.of(Length.valueOf(command.length().trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             throw Problems.badRequest("'length' must be \"short\", \"medium\" or \"long\", not \"" + command.length() + "\".");
+        }
+    }
+
+    private static Mode mode(SummarizeCommand command) {
+        if (command.mode() == null) return Mode.AUTO;
+        try {
+            return Mode.parse(command.mode());
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("'" + e.getMessage().replaceFirst("^mode", "mode'"));
         }
     }
 

@@ -24,6 +24,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -35,6 +36,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.precis.admin.feedback.FeedbackService;
 import io.precis.app.security.CurrentUser;
 import io.precis.app.ui.MainLayout;
+import io.precis.inference.summarize.Mode;
 import io.precis.inference.text.Words;
 
 /**
@@ -74,6 +76,7 @@ public class SummarizeView extends VerticalLayout {
     private final TextArea text = new TextArea("Text to summarise");
     private final Upload upload;
     private final RadioButtonGroup<LengthChoice> length = new RadioButtonGroup<>("Length");
+    private final Select<Mode> mode = new Select<>();
     private final Button summarise = new Button("Summarise", VaadinIcon.MAGIC.create());
     private final ProgressBar progress = new ProgressBar();
     private final Span progressLabel = new Span("Summarising…");
@@ -123,6 +126,13 @@ public class SummarizeView extends VerticalLayout {
         length.setItemLabelGenerator(c -> c.label + " (" + c.hint + ")");
         length.setValue(LengthChoice.MEDIUM);
 
+        mode.setId("mode");
+        mode.setLabel("Strategy");
+        mode.setItems(Mode.values());
+        mode.setItemLabelGenerator(SummarizeView::describe);
+        mode.setValue(Mode.AUTO);
+        mode.setTooltipText("Auto picks map-reduce for several or long documents, else a single pass");
+
         summarise.setId("summarise");
         summarise.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         summarise.setDisableOnClick(true);
@@ -138,7 +148,7 @@ public class SummarizeView extends VerticalLayout {
         busy.setVisible(false);
         busy.addClassName("summarize-busy");
 
-        HorizontalLayout actions = new HorizontalLayout(length, summarise, busy);
+        HorizontalLayout actions = new HorizontalLayout(length, mode, summarise, busy);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         actions.addClassName(LumoUtility.FlexWrap.WRAP);
         actions.setWidthFull();
@@ -222,12 +232,13 @@ public class SummarizeView extends VerticalLayout {
         String chosen = (length.getValue() == null ? LengthChoice.MEDIUM : length.getValue()).name().toLowerCase(Locale.ROOT);
         setBusy(true);
         // Let the browser show the busy state first; the reply to this no-op comes back as a new request.
-        getElement().executeJs("return 0").then(ignored -> run(documents, chosen), failure -> run(documents, chosen));
+        String strategy = (mode.getValue() == null ? Mode.AUTO : mode.getValue()).label();
+        getElement().executeJs("return 0").then(ignored -> run(documents, chosen, strategy), failure -> run(documents, chosen, strategy));
     }
 
-    private void run(List<SummarizeCommand.DocumentInput> documents, String chosen) {
+    private void run(List<SummarizeCommand.DocumentInput> documents, String chosen, String strategy) {
         try {
-            SummaryResult result = service.summarize(new SummarizeCommand(documents, chosen, null), CurrentUser.name());
+            SummaryResult result = service.summarize(new SummarizeCommand(documents, chosen, null, strategy), CurrentUser.name());
             show(result);
         } catch (ErrorResponseException e) {
             showError(SummaryPanel.detail(e));
@@ -252,6 +263,16 @@ public class SummarizeView extends VerticalLayout {
         summarise.setEnabled(!on);
         text.setReadOnly(on);
         length.setReadOnly(on);
+        mode.setReadOnly(on);
+    }
+
+    private static String describe(Mode m) {
+        return switch (m) {
+            case AUTO -> "Auto (recommended)";
+            case SINGLE -> "Single pass";
+            case MAP_REDUCE -> "Map-reduce (each part, then combine)";
+            case REFINE -> "Refine (read in order, revise)";
+        };
     }
 
     private void showError(String message) {

@@ -40,10 +40,11 @@ class SummaryController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<SummaryResult> summarizeFiles(@RequestPart("files") List<MultipartFile> files,
                                                  @RequestParam(required = false) String length,
-                                                 @RequestParam(required = false) Integer maxWords) throws IOException {
+                                                 @RequestParam(required = false) Integer maxWords,
+                                                 @RequestParam(required = false) String mode) throws IOException {
         List<SummarizeCommand.DocumentInput> documents = new ArrayList<>();
         for (MultipartFile file : files) documents.add(UploadedText.read(file.getOriginalFilename(), file.getBytes()));
-        return created(service.summarize(new SummarizeCommand(documents, length, maxWords), CurrentUser.name()));
+        return created(service.summarize(new SummarizeCommand(documents, length, maxWords, mode), CurrentUser.name()));
     }
 
     @GetMapping("/{id}")

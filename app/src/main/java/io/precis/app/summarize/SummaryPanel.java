@@ -114,6 +114,14 @@ class SummaryPanel extends Div {
         meta.addClassName("summary-meta");
         meta.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         Div header = new Div(title, meta);
+        for (String notice : result.notices() == null ? List.<String>of() : result.notices()) {
+            Div note = new Div(notice);
+            note.addClassName("summary-notice");
+            note.getElement().setAttribute("role", "status");
+            note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Background.CONTRAST_5, LumoUtility.Padding.Vertical.XSMALL,
+                    LumoUtility.Padding.Horizontal.SMALL, LumoUtility.BorderRadius.MEDIUM, LumoUtility.Margin.Top.XSMALL);
+            header.add(note);
+        }
         header.addClassName(LumoUtility.Margin.Bottom.MEDIUM);
         return header;
     }
@@ -150,7 +158,13 @@ class SummaryPanel extends Div {
         e.setAttribute("aria-pressed", "false");
         e.setAttribute("data-index", String.valueOf(index));
         int cited = sentence.citations().size();
-        e.setAttribute("title", cited == 0 ? "No cited passage" : "Show the cited passage");
+        e.setAttribute("title", cited == 0 ? "No source passage supports this sentence" : "Show the cited passage");
+        if (cited == 0) {
+            Span unsupported = new Span("unsupported");
+            unsupported.getElement().getThemeList().add("badge error small");
+            unsupported.addClassNames("sentence-unsupported", LumoUtility.Margin.Left.XSMALL);
+            item.add(unsupported);
+        }
         e.addEventListener("click", ev -> select(index));
         e.addEventListener("keydown", ev -> select(index))
                 .setFilter("event.key === 'Enter' || event.key === ' '")

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.precis.inference.summarize.Mode;
 import io.precis.inference.summarize.ModelInfo;
 import io.precis.inference.summarize.SourceDocument;
 import io.precis.inference.summarize.Summary;
@@ -37,7 +38,12 @@ class SummaryRecord {
     @Column(name = "max_words", nullable = false, updatable = false)
     private int maxWords;
     @Column(nullable = false, updatable = false)
+    private String mode;
+    @Column(nullable = false, updatable = false)
     private String strategy;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false)
+    private List<String> notices;
     @Column(name = "model_name", nullable = false, updatable = false)
     private String modelName;
     @Column(name = "model_version", nullable = false, updatable = false)
@@ -50,7 +56,7 @@ class SummaryRecord {
     protected SummaryRecord() {
     }
 
-    SummaryRecord(String owner, String title, List<SourceDocument> documents, int maxWords, Summary summary, long totalMs) {
+    SummaryRecord(String owner, String title, List<SourceDocument> documents, int maxWords, Mode mode, Summary summary, long totalMs) {
         this.id = UUID.randomUUID();
         this.owner = owner;
         this.title = title;
@@ -58,7 +64,9 @@ class SummaryRecord {
         this.sentences = summary.sentences();
         this.summary = summary.text();
         this.maxWords = maxWords;
+        this.mode = mode.label();
         this.strategy = summary.strategy();
+        this.notices = summary.notices();
         this.modelName = summary.model().name();
         this.modelVersion = summary.model().version();
         this.totalMs = totalMs;
@@ -72,7 +80,9 @@ class SummaryRecord {
     List<SummarySentence> sentences() { return sentences; }
     String summary() { return summary; }
     int maxWords() { return maxWords; }
+    String mode() { return mode; }
     String strategy() { return strategy; }
+    List<String> notices() { return notices; }
     ModelInfo model() { return new ModelInfo(modelName, modelVersion); }
     long totalMs() { return totalMs; }
     Instant createdAt() { return createdAt; }

@@ -10,17 +10,19 @@ import io.precis.inference.summarize.SummarySentence;
 
 /**
  * A stored summary as the API and the UI show it. {@code sentences[].citations[]} point into
- * {@code documents} by index and character offsets.
+ * {@code documents} by index and character offsets; a sentence without citations is unsupported by the sources.
+ * {@code mode} is what was asked for, {@code strategy} what ran; {@code notices} say what the reader should know
+ * (for example that the embedded backend answered because the LLM was unavailable).
  */
 public record SummaryResult(UUID id, String title, String summary, List<SummarySentence> sentences, ModelInfo model,
-                            String strategy, Timings timings, int maxWords, Instant createdAt,
+                            String mode, String strategy, List<String> notices, Timings timings, int maxWords, Instant createdAt,
                             @com.fasterxml.jackson.annotation.JsonIgnore List<SourceDocument> documents) {
 
     public record Timings(long totalMs) {
     }
 
     static SummaryResult of(SummaryRecord r) {
-        return new SummaryResult(r.id(), r.title(), r.summary(), r.sentences(), r.model(), r.strategy(),
+        return new SummaryResult(r.id(), r.title(), r.summary(), r.sentences(), r.model(), r.mode(), r.strategy(), r.notices(),
                 new Timings(r.totalMs()), r.maxWords(), r.createdAt(), r.documents());
     }
 }

@@ -58,6 +58,7 @@ class BadInputApiTest {
         assertProblem(api.postJson("/api/v1/summaries", Map.of("documents", List.of(Map.of("text", TEXT)), "length", "epic"), key), 400, "'length'");
         assertProblem(api.postJson("/api/v1/summaries", Map.of("documents", List.of(Map.of("text", TEXT)), "maxWords", 3), key), 400, "'maxWords'");
         assertProblem(api.postJson("/api/v1/summaries", Map.of("documents", List.of(Map.of("text", TEXT)), "maxWords", 50, "length", "short"), key), 400, "not both");
+        assertProblem(api.postJson("/api/v1/summaries", Map.of("documents", List.of(Map.of("text", TEXT)), "mode", "shuffle"), key), 400, "'mode' must be one of");
     }
 
     @Test

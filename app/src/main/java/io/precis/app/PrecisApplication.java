@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.Theme;
 import com.vaadin.flow.theme.lumo.Lumo;
 
@@ -15,6 +16,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @EnableJpaRepositories("io.precis")
 @ConfigurationPropertiesScan("io.precis")
 @Theme(themeClass = Lumo.class)
+@Push
 public class PrecisApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

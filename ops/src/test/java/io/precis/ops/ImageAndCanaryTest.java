@@ -2,28 +2,59 @@ package io.precis.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.Helm;
 
-/** The root Dockerfile's shape (no Docker daemon here to build it) and the prod canary overlay of the chart. */
+/** The container image's Jib configuration in app/pom.xml (no registry here to build it) and the prod canary overlay. */
 class ImageAndCanaryTest {
 
     @Test
-    void dockerfileBuildsWithTheProductionProfileAndRunsAsNonRootOnAJre17() {
-        String dockerfile = Repo.read(Repo.ROOT.resolve("Dockerfile"));
-        List<String> froms = dockerfile.lines().filter(l -> l.startsWith("FROM ")).toList();
-        assertThat(froms).hasSize(2);
-        assertThat(froms.get(0)).contains("AS build");
-        assertThat(froms.get(1)).matches("FROM eclipse-temurin:17-jre.*");
-        assertThat(dockerfile).contains("-Pproduction", "USER 10001:10001", "EXPOSE 8080 8081",
-                "ENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]", "CMD [\"--spring.profiles.active=prod\"]");
-        assertThat(dockerfile.indexOf("USER 10001")).isGreaterThan(dockerfile.lastIndexOf("FROM "));
-        assertThat(Repo.read(Repo.ROOT.resolve(".dockerignore"))).contains("**/target/", ".precis/");
+    void jibBuildsANonRootJre17ImageOfTheAppWithTheProdProfile() throws Exception {
+        Document pom = xml(Repo.ROOT.resolve("app/pom.xml"));
+        Element jib = plugin(pom, "jib-maven-plugin");
+        assertThat(jib).as("jib-maven-plugin in app/pom.xml").isNotNull();
+        assertThat(text(jib, "configuration/from/image")).matches("eclipse-temurin:17-jre(@sha256:[0-9a-f]{64})?");
+        assertThat(text(jib, "configuration/container/user")).isEqualTo("10001:10001");
+        assertThat(texts(jib, "configuration/container/ports/port")).containsExactly("8080", "8081");
+        assertThat(texts(jib, "configuration/container/args/arg")).containsExactly("--spring.profiles.active=prod");
+        assertThat(text(jib, "configuration/container/mainClass")).isEqualTo("io.precis.app.PrecisApplication");
+        assertThat(text(jib, "configuration/container/environment/JAVA_TOOL_OPTIONS")).contains("-Djava.io.tmpdir=/tmp");
+        // Never bound to a phase: ./precis test and CI's test job have no registry to push to.
+        assertThat(jib.getElementsByTagName("executions").getLength()).isZero();
+        // Only the app is containerised; the parent skips every other module of `-pl app -am`, and pins the version.
+        Document root = xml(Repo.ROOT.resolve("pom.xml"));
+        assertThat(text(root.getDocumentElement(), "properties/jib.skip")).isEqualTo("true");
+        assertThat(text(pom.getDocumentElement(), "properties/jib.skip")).isEqualTo("false");
+        assertThat(text(root.getDocumentElement(), "properties/jib-maven-plugin.version")).isEqualTo("3.5.2");
+        // The production profile is what makes the image's contents the runnable jar's: no vaadin-dev, prebuilt bundle.
+        assertThat(Repo.read(Repo.ROOT.resolve("app/pom.xml"))).contains("<id>production</id>");
+        assertThat(Repo.ROOT.resolve("Dockerfile")).doesNotExist();
+    }
+
+    @Test
+    void theWorkflowsBuildTheImageWithJibAndSignTheDigestItPushed() {
+        for (String name : List.of("preview.yml", "deploy-env.yml")) {
+            String wf = Repo.read(Repo.WORKFLOWS.resolve(name));
+            assertThat(wf).as(name).contains("./mvnw -B -ntp -Pproduction -pl app -am -DskipTests package jib:build",
+                    "app/target/jib-image.digest", "cosign sign --yes \"${IMAGE}@${DIGEST}\"", "anchore/sbom-action",
+                    "anchore/scan-action");
+            assertThat(wf).as(name).doesNotContain("docker/build-push-action", "docker/setup-buildx-action");
+        }
     }
 
     @Test
@@ -45,5 +76,33 @@ class ImageAndCanaryTest {
         }
         assertThat(r.ofKind("Deployment")).hasSize(1);
         assertThat(Map.of("dashboards", r.ofKind("ConfigMap").size())).containsEntry("dashboards", 1);
+    }
+
+    static Document xml(Path file) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(false);
+        return f.newDocumentBuilder().parse(file.toFile());
+    }
+
+    /** The build plugin (not a pluginManagement entry) with this artifactId. */
+    static Element plugin(Document pom, String artifactId) throws Exception {
+        NodeList plugins = (NodeList) XPathFactory.newInstance().newXPath()
+                .evaluate("/project/build/plugins/plugin[artifactId='" + artifactId + "']", pom, XPathConstants.NODESET);
+        return plugins.getLength() == 1 ? (Element) plugins.item(0) : null;
+    }
+
+    static String text(Element from, String path) throws Exception {
+        List<String> all = texts(from, path);
+        assertThat(all).as(path).hasSize(1);
+        return all.get(0);
+    }
+
+    static List<String> texts(Element from, String path) throws Exception {
+        NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(path, from, XPathConstants.NODESET);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add(nodes.item(i).getTextContent().trim());
+        }
+        return out;
     }
 }

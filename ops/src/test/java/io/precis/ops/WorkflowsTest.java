@@ -71,6 +71,9 @@ class WorkflowsTest {
     void shellInWorkflowsAndScriptsPassesShellcheck() {
         Assumptions.assumeTrue(Tools.available("shellcheck"), "shellcheck not installed");
         List<Path> scripts = new ArrayList<>(Repo.list(CI, "*.sh"));
+        // The entry script and the scripts it runs, too (./precis smoke runs in the deploy workflows).
+        scripts.addAll(List.of(Repo.ROOT.resolve("precis"), Repo.OPS.resolve("local/env.sh"),
+                Repo.OPS.resolve("smoke/smoke.sh"), Repo.OPS.resolve("bench/rest-bench.sh")));
         int i = 0;
         for (Path wf : Repo.list(Repo.WORKFLOWS, "*.yml")) {
             for (JsonNode job : iterable(Charts.readYaml(wf).path("jobs"))) {

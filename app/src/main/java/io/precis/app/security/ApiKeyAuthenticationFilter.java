@@ -13,6 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.precis.app.observability.RequestLog;
+
 /** Authenticates `Authorization: Bearer KEY` or `X-API-Key: KEY`; a key that is present but wrong is refused at once. */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final ApiKeyService keys;
@@ -36,6 +38,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("The API key is unknown or revoked."));
             return;
         }
+        RequestLog.principal(request, principal.get().name());
         var auth = UsernamePasswordAuthenticationToken.authenticated(principal.get().name(), null, principal.get().role().authorities());
         SecurityContextHolder.getContext().setAuthentication(auth);
         try {

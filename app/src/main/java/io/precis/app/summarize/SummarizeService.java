@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.precis.admin.web.Problems;
 import io.precis.inference.summarize.Length;
+import io.precis.inference.llm.StreamingSummarizer;
 import io.precis.inference.summarize.LengthTarget;
 import io.precis.inference.summarize.Mode;
 import io.precis.inference.summarize.SourceDocument;
@@ -46,11 +48,22 @@ public class SummarizeService {
 
     /** @throws org.springframework.web.ErrorResponseException with a 4xx status and a readable detail for bad input */
     public SummaryResult summarize(SummarizeCommand command, String owner) {
+        return summarize(command, owner, null);
+    }
+
+    /**
+     * As {@link #summarize(SummarizeCommand, String)}, passing the text to {@code onToken} as it is generated when the
+     * backend streams (the LLM); the returned result is the final, cited summary.
+     */
+    public SummaryResult summarize(SummarizeCommand command, String owner, Consumer<String> onToken) {
         long started = System.nanoTime();
         List<SourceDocument> documents = validDocuments(command);
         LengthTarget target = lengthTarget(command);
         Mode mode = mode(command);
-        Summary summary = summarizer.summarize(new SummaryRequest(documents, target, mode));
+        SummaryRequest request = new SummaryRequest(documents, target, mode);
+        Summary summary = onToken != null && summarizer instanceof StreamingSummarizer streaming
+                ? streaming.summarize(request, onToken)
+                : summarizer.summarize(request);
         long totalMs = (System.nanoTime() - started) / 1_000_000;
         SummaryRecord saved = summaries.save(new SummaryRecord(owner, titleOf(documents), documents, target.maxWords(), mode, summary, totalMs));
         lengthWords.record(summary.wordCount());

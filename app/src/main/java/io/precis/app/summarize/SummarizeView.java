@@ -3,11 +3,13 @@ package io.precis.app.summarize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.ErrorResponseException;
 
 import com.vaadin.flow.component.Key;
@@ -23,6 +25,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -71,6 +74,7 @@ public class SummarizeView extends VerticalLayout {
 
     private final transient SummarizeService service;
     private final transient FeedbackService feedback;
+    private final transient Executor tasks;
     private final List<UploadedDocument> uploads = new ArrayList<>();
 
     private final TextArea text = new TextArea("Text to summarise");
@@ -85,8 +89,10 @@ public class SummarizeView extends VerticalLayout {
     private final Div emptyState = new Div();
     private final Div resultArea = new Div();
 
-    SummarizeView(SummarizeService service, FeedbackService feedback, SummarizeProperties props) {
+    SummarizeView(SummarizeService service, FeedbackService feedback, SummarizeProperties props,
+                  @Qualifier(SummarizerConfig.UI_TASKS) Executor tasks) {
         this.service = service;
+        this.tasks = tasks;
         this.feedback = feedback;
         addClassName("summarize-view");
         setWidthFull();
@@ -230,23 +236,35 @@ public class SummarizeView extends VerticalLayout {
             return;
         }
         String chosen = (length.getValue() == null ? LengthChoice.MEDIUM : length.getValue()).name().toLowerCase(Locale.ROOT);
-        setBusy(true);
-        // Let the browser show the busy state first; the reply to this no-op comes back as a new request.
         String strategy = (mode.getValue() == null ? Mode.AUTO : mode.getValue()).label();
-        getElement().executeJs("return 0").then(ignored -> run(documents, chosen, strategy), failure -> run(documents, chosen, strategy));
+        SummarizeCommand command = new SummarizeCommand(documents, chosen, null, strategy);
+        setBusy(true);
+        Paragraph draft = new Paragraph();
+        draft.addClassName("summary-draft");
+        draft.setVisible(false);
+        emptyState.setVisible(false);
+        resultArea.removeAll();
+        resultArea.add(draft);
+        UI ui = UI.getCurrent();
+        String owner = CurrentUser.name();
+        // Off the UI thread, so the progress shows at once and an LLM's text can stream in through server push.
+        tasks.execute(() -> run(ui, command, owner, draft));
     }
 
-    private void run(List<SummarizeCommand.DocumentInput> documents, String chosen, String strategy) {
+    private void run(UI ui, SummarizeCommand command, String owner, Paragraph draft) {
         try {
-            SummaryResult result = service.summarize(new SummarizeCommand(documents, chosen, null, strategy), CurrentUser.name());
-            show(result);
+            SummaryResult result = service.summarize(command, owner, token -> ui.access(() -> {
+                draft.setVisible(true);
+                draft.setText(draft.getText() + token);
+            }));
+            ui.access(() -> show(result));
         } catch (ErrorResponseException e) {
-            showError(SummaryPanel.detail(e));
+            ui.access(() -> showError(SummaryPanel.detail(e)));
         } catch (RuntimeException e) {
             log.error("summarising from the UI failed", e);
-            showError("Summarising failed unexpectedly. Please try again; if it keeps failing, tell your administrator.");
+            ui.access(() -> showError("Summarising failed unexpectedly. Please try again; if it keeps failing, tell your administrator."));
         } finally {
-            setBusy(false);
+            ui.access(() -> setBusy(false));
         }
     }
 

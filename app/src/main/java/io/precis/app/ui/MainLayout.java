@@ -77,6 +77,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SideNavItem history = new SideNavItem("History", "history", VaadinIcon.CLOCK.create());
         history.setMatchNested(true);
         nav.addItem(history);
+        nav.addItem(new SideNavItem("Library", "library", VaadinIcon.BOOK.create()));
         if (auth.hasRole("ADMIN")) {
             SideNavItem keys = new SideNavItem("API keys", "admin/api-keys", VaadinIcon.KEY.create());
             keys.setMatchNested(true);

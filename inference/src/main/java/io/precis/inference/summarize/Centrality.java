@@ -2,48 +2,56 @@ package io.precis.inference.summarize;
 
 import io.precis.inference.embed.Vectors;
 
-/** How central each sentence is to what the documents say, scaled to [0, 1]. */
+/**
+ * How central each sentence is to what the documents say: its cosine to the centroid, scaled to [0, 1]. Linear in
+ * the number of sentences. (A LexRank-style degree over all pairs was tried as well; on the dev sets it added
+ * nothing to the centroid and term frequency, and it costs O(n^2).)
+ */
 final class Centrality {
-
-    /** Above this many sentences, pairwise similarity costs too much and only the centroid is used. */
-    static final int MAX_PAIRWISE = 1500;
-
-    /**
-     * Similarities below this add nothing to a sentence's degree: MiniLM gives unrelated sentences of one
-     * article cosines around 0.1 to 0.2, and without a floor the degree would only repeat the centroid score.
-     */
-    private static final double DEGREE_FLOOR = 0.2;
 
     private Centrality() {
     }
 
+    /** Centrality against the mean of the per-document centroids, see {@link #centroid}. */
     static double[] of(float[][] vectors, int[] documentOf) {
-        double[] toCentroid = scaleToUnitRange(similarityToCentroid(vectors, documentOf));
-        if (vectors.length > MAX_PAIRWISE) {
-            return toCentroid;
-        }
-        double[] degree = scaleToUnitRange(degree(vectors));
-        double[] combined = new double[vectors.length];
-        for (int i = 0; i < combined.length; i++) {
-            combined[i] = 0.5 * toCentroid[i] + 0.5 * degree[i];
-        }
-        return combined;
+        return of(vectors, centroid(vectors, documentOf));
     }
 
-    /** Cosine to the mean of the per-document centroids, so that a long document does not drown out short ones. */
-    private static double[] similarityToCentroid(float[][] vectors, int[] documentOf) {
-        int dimensions = vectors[0].length;
+    /** The cosine of each vector to {@code centroid}, scaled to [0, 1]. */
+    static double[] of(float[][] vectors, float[] centroid) {
+        double[] similarity = new double[vectors.length];
+        for (int i = 0; i < vectors.length; i++) {
+            similarity[i] = Vectors.cosine(vectors[i], centroid);
+        }
+        return scaleToUnitRange(similarity);
+    }
+
+    /**
+     * The unit mean of the per-document centroids, so that a long document does not drown out short ones.
+     * {@code documentOf} numbers documents from 0; numbers without vectors are ignored.
+     */
+    static float[] centroid(float[][] vectors, int[] documentOf) {
         int documents = 0;
         for (int document : documentOf) {
             documents = Math.max(documents, document + 1);
         }
-        double[][] documentSums = new double[documents][dimensions];
+        return centroidOfSums(documentSums(vectors, documentOf, new double[documents][vectors[0].length]));
+    }
+
+    /** Adds each vector to its document's sum, growing nothing: {@code sums} must have a row per document. */
+    static double[][] documentSums(float[][] vectors, int[] documentOf, double[][] sums) {
         for (int i = 0; i < vectors.length; i++) {
-            double[] sum = documentSums[documentOf[i]];
-            for (int d = 0; d < dimensions; d++) {
+            double[] sum = sums[documentOf[i]];
+            for (int d = 0; d < sum.length; d++) {
                 sum[d] += vectors[i][d];
             }
         }
+        return sums;
+    }
+
+    /** The unit mean of the unit-length rows of {@code documentSums}; rows of zeros are skipped. */
+    static float[] centroidOfSums(double[][] documentSums) {
+        int dimensions = documentSums[0].length;
         double[] centroid = new double[dimensions];
         for (double[] sum : documentSums) {
             double norm = norm(sum);
@@ -58,26 +66,7 @@ final class Centrality {
         for (int d = 0; d < dimensions; d++) {
             unitCentroid[d] = norm > 0 ? (float) (centroid[d] / norm) : 0f;
         }
-        double[] similarity = new double[vectors.length];
-        for (int i = 0; i < vectors.length; i++) {
-            similarity[i] = Vectors.cosine(vectors[i], unitCentroid);
-        }
-        return similarity;
-    }
-
-    /** LexRank-style degree: the summed similarity, above the floor, to every other sentence. */
-    private static double[] degree(float[][] vectors) {
-        double[] degree = new double[vectors.length];
-        for (int i = 0; i < vectors.length; i++) {
-            for (int j = i + 1; j < vectors.length; j++) {
-                double excess = Vectors.cosine(vectors[i], vectors[j]) - DEGREE_FLOOR;
-                if (excess > 0) {
-                    degree[i] += excess;
-                    degree[j] += excess;
-                }
-            }
-        }
-        return degree;
+        return unitCentroid;
     }
 
     private static double norm(double[] v) {

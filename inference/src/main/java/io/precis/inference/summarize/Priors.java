@@ -6,28 +6,25 @@ final class Priors {
     private Priors() {
     }
 
-    /** Lead sentences of each document carry its gist (1, 0.71, 0.58, 0.5, ... for positions 0, 1, 2, 3). */
-    static double position(int position) {
-        return 1.0 / Math.sqrt(1.0 + position);
+    /** Lead sentences of each document carry its gist: {@code 1 / (1 + position)^exponent}. */
+    static double position(int position, double exponent) {
+        return 1.0 / Math.pow(1.0 + position, exponent);
     }
 
     /** Fragments say little, and very long sentences use up the word budget. */
-    static double length(int words) {
-        if (words < 3) {
-            return 0.3;
+    static double length(int words, int preferredMin, int preferredMax) {
+        if (words < preferredMin) {
+            return Math.max(0.2, (double) words / preferredMin);
         }
-        if (words < 5) {
-            return 0.6;
-        }
-        return words <= 40 ? 1.0 : Math.max(0.5, 40.0 / words);
+        return words <= preferredMax ? 1.0 : Math.max(0.5, (double) preferredMax / words);
     }
 
-    /** Lines without a terminator are mostly headings, captions or list fragments that read badly in prose. */
-    static double punctuation(String sentence) {
+    /** Whether a sentence ends in a terminator (before any closing quotes or brackets). */
+    static boolean hasTerminator(String sentence) {
         int end = sentence.length();
         while (end > 0 && "\"')]}\u201D\u2019\u00BB".indexOf(sentence.charAt(end - 1)) >= 0) {
             end--;
         }
-        return end > 0 && ".!?\u2026".indexOf(sentence.charAt(end - 1)) >= 0 ? 1.0 : 0.5;
+        return end > 0 && ".!?\u2026".indexOf(sentence.charAt(end - 1)) >= 0;
     }
 }

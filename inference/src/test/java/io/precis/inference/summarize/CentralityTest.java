@@ -38,19 +38,21 @@ class CentralityTest {
     }
 
     @Test
-    void largeInputsUseTheCentroidOnly() {
-        int n = Centrality.MAX_PAIRWISE + 100;
-        float[][] vectors = topicalVectors(n, 2);
-        int[] documentOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            documentOf[i] = i % 3;
+    void eachDocumentWeighsTheSameInTheCentroid() {
+        // Nine sentences about X in one document, one about Y in another: the centroid lies halfway.
+        float[][] vectors = new float[10][];
+        int[] documentOf = new int[10];
+        for (int i = 0; i < 9; i++) {
+            vectors[i] = new float[] {1f, 0f};
         }
+        vectors[9] = new float[] {0f, 1f};
+        documentOf[9] = 1;
 
-        double[] centrality = Centrality.of(vectors, documentOf);
+        float[] centroid = Centrality.centroid(vectors, documentOf);
 
-        assertThat(centrality).hasSize(n);
-        assertThat(Arrays.stream(centrality)).allSatisfy(c -> assertThat(c).isBetween(0.0, 1.0));
-        assertThat(centrality[n - 1]).isLessThan(0.2);
+        assertThat((double) centroid[0]).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat((double) centroid[1]).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(Centrality.of(vectors, documentOf)).containsOnly(1.0);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExtractiveSummarizerTest {
 
@@ -50,14 +51,37 @@ class ExtractiveSummarizerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Length.class)
-    void staysWithinTheWordBudgetAndUsesMostOfIt(Length length) {
+    @EnumSource(value = Length.class, names = {"SHORT", "MEDIUM", "LONG"})
+    void staysWithinAFixedWordBudgetAndUsesMostOfIt(Length length) {
         int budget = LengthTarget.of(length).maxWords();
 
         Summary summary = summarizer.summarize(request(length, article));
 
         assertThat(summary.wordCount()).isLessThanOrEqualTo(budget).isGreaterThan(budget * 2 / 3);
         assertThat(Words.count(summary.text())).isEqualTo(summary.wordCount());
+    }
+
+    @Test
+    void automaticLengthLandsNearItsTarget() {
+        int target = LengthTarget.autoWords(Words.count(article), 1);
+        assertThat(target).isEqualTo(75);
+
+        Summary summary = summarizer.summarize(request(Length.AUTO, article));
+
+        // A target, not a limit: the summary may end up to one sentence short of it or past it.
+        assertThat(summary.wordCount()).isBetween(target / 2, target * 3 / 2);
+        assertThat(summary.sentences().get(0).text()).isEqualTo(LEAD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {10, 17, 33, 64, 127})
+    void neverExceedsAnExplicitMaxWords(int maxWords) {
+        for (Mode mode : Mode.values()) {
+            Summary summary = summarizer.summarize(new SummaryRequest(
+                    List.of(new SourceDocument(null, article)), new LengthTarget(maxWords), mode));
+
+            assertThat(summary.wordCount()).as(mode + " " + maxWords).isLessThanOrEqualTo(maxWords).isPositive();
+        }
     }
 
     @Test
@@ -152,7 +176,7 @@ class ExtractiveSummarizerTest {
     }
 
     @Test
-    void returnsOneSentenceEvenWhenItAloneExceedsTheBudget() {
+    void cutsTheBestSentenceWhenNoSentenceFitsTheBudget() {
         String text = "Every sentence in this short text is considerably longer than the tiny budget of ten words."
                 + " The second sentence is also much longer than the ten words that the budget allows.";
 
@@ -160,7 +184,11 @@ class ExtractiveSummarizerTest {
                 List.of(new SourceDocument(null, text)), new LengthTarget(10)));
 
         assertThat(summary.sentences()).hasSize(1);
-        assertThat(summary.wordCount()).isGreaterThan(10);
+        assertThat(summary.wordCount()).isEqualTo(10);
+        SummarySentence sentence = summary.sentences().get(0);
+        Citation citation = sentence.citations().get(0);
+        assertThat(text.substring(citation.start(), citation.end())).isEqualTo(sentence.text());
+        assertThat(new SentenceSplitter().split(text)).extracting(Sentence::start).contains(citation.start());
     }
 
     @Test
@@ -175,7 +203,7 @@ class ExtractiveSummarizerTest {
     void reportsModelAndStrategy() {
         Summary summary = summarizer.summarize(request(Length.SHORT, article));
 
-        assertThat(summary.model()).isEqualTo(new ModelInfo("precis-extractive", "1")).isEqualTo(summarizer.model());
+        assertThat(summary.model()).isEqualTo(new ModelInfo("precis-extractive", "2")).isEqualTo(summarizer.model());
         assertThat(summary.strategy()).isEqualTo("single");
     }
 

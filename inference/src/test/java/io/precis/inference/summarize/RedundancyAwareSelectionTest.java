@@ -34,11 +34,30 @@ class RedundancyAwareSelectionTest {
     }
 
     @Test
-    void alwaysTakesTheBestCandidateEvenIfItAloneIsOverBudget() {
+    void choosesNothingWhenNoCandidateFits() {
         List<Integer> chosen = RedundancyAwareSelection.select(
                 new double[] {0.9, 0.8}, new float[][] {X, Y}, new int[] {80, 60}, 50);
 
-        assertThat(chosen).containsExactly(0);
+        assertThat(chosen).isEmpty();
+    }
+
+    @Test
+    void aTargetMayBePassedWhenThatEndsNearerToIt() {
+        double[] scores = {0.9, 0.8, 0.7};
+        float[][] vectors = {X, Y, Z};
+
+        // 30 words, then 30 + 25 = 55: 5 past the target of 50 is nearer than 20 short of it.
+        assertThat(RedundancyAwareSelection.select(scores, vectors, new int[] {30, 25, 25}, 100, 50, 1.0, 0.3,
+                0.85, 1.0)).containsExactly(0, 1);
+        // 30 + 41 = 71 is 21 past, farther than 20 short: stop, and do not pad with the weaker third.
+        assertThat(RedundancyAwareSelection.select(scores, vectors, new int[] {30, 41, 10}, 100, 50, 1.0, 0.3,
+                0.85, 1.0)).containsExactly(0);
+        // Without the stop rule the third fills the gap.
+        assertThat(RedundancyAwareSelection.select(scores, vectors, new int[] {30, 41, 10}, 100, 50, 1.0, 0.3,
+                0.85, 0.0)).containsExactly(0, 2);
+        // The hard maximum always holds.
+        assertThat(RedundancyAwareSelection.select(scores, vectors, new int[] {30, 25, 25}, 54, 50, 1.0, 0.3,
+                0.85, 1.0)).containsExactly(0);
     }
 
     @Test

@@ -65,7 +65,7 @@ public class SummarizeService {
                 ? streaming.summarize(request, onToken)
                 : summarizer.summarize(request);
         long totalMs = (System.nanoTime() - started) / 1_000_000;
-        SummaryRecord saved = summaries.save(new SummaryRecord(owner, titleOf(documents), documents, target.maxWords(), mode, summary, totalMs));
+        SummaryRecord saved = summaries.save(new SummaryRecord(owner, titleOf(documents), documents, target.wordsFor(documents), mode, summary, totalMs));
         lengthWords.record(summary.wordCount());
         return SummaryResult.of(saved);
     }
@@ -120,11 +120,11 @@ public class SummarizeService {
             }
             return new LengthTarget(command.maxWords());
         }
-        if (command.length() == null) return LengthTarget.of(Length.MEDIUM);
+        if (command.length() == null) return LengthTarget.auto();
         try {
             return LengthTarget.of(Length.valueOf(command.length().trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("'length' must be \"short\", \"medium\" or \"long\", not \"" + command.length() + "\".");
+            throw Problems.badRequest("'length' must be \"auto\", \"short\", \"medium\" or \"long\", not \"" + command.length() + "\".");
         }
     }
 

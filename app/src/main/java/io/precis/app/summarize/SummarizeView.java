@@ -58,7 +58,8 @@ public class SummarizeView extends VerticalLayout {
 
     /** The length presets offered, in the order shown. */
     enum LengthChoice {
-        SHORT("Short", "about 50 words"), MEDIUM("Medium", "about 100 words"), LONG("Long", "about 200 words");
+        AUTO("Auto", "fits the input"), SHORT("Short", "up to 50 words"), MEDIUM("Medium", "up to 100 words"),
+        LONG("Long", "up to 200 words");
 
         final String label;
         final String hint;
@@ -130,7 +131,7 @@ public class SummarizeView extends VerticalLayout {
         length.setId("length");
         length.setItems(LengthChoice.values());
         length.setItemLabelGenerator(c -> c.label + " (" + c.hint + ")");
-        length.setValue(LengthChoice.MEDIUM);
+        length.setValue(LengthChoice.AUTO);
 
         mode.setId("mode");
         mode.setLabel("Strategy");
@@ -235,7 +236,7 @@ public class SummarizeView extends VerticalLayout {
             text.focus();
             return;
         }
-        String chosen = (length.getValue() == null ? LengthChoice.MEDIUM : length.getValue()).name().toLowerCase(Locale.ROOT);
+        String chosen = (length.getValue() == null ? LengthChoice.AUTO : length.getValue()).name().toLowerCase(Locale.ROOT);
         String strategy = (mode.getValue() == null ? Mode.AUTO : mode.getValue()).label();
         SummarizeCommand command = new SummarizeCommand(documents, chosen, null, strategy);
         setBusy(true);

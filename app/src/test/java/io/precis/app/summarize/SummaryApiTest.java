@@ -88,6 +88,22 @@ class SummaryApiTest {
     }
 
     @Test
+    void runsTheRequestedStrategyAndPicksMapReduceForSeveralDocumentsOnAuto() {
+        for (String mode : List.of("single", "map-reduce", "refine")) {
+            JsonNode body = api.postJson("/api/v1/summaries", Map.of("documents", List.of(Map.of("text", ARTICLE)), "mode", mode), analystKey).json();
+            assertThat(body.get("mode").asText()).isEqualTo(mode);
+            assertThat(body.get("strategy").asText()).isEqualTo(mode);
+        }
+        JsonNode several = api.postJson("/api/v1/summaries", Map.of("documents", List.of(
+                Map.of("title", "harbour", "text", ARTICLE),
+                Map.of("title", "tram", "text", "The regional government has not agreed to fund the tram line. Critics say the district will be choked by traffic without it. A decision is expected in June.")),
+                "length", "long"), analystKey).json();
+        assertThat(several.get("mode").asText()).isEqualTo("auto");
+        assertThat(several.get("strategy").asText()).isEqualTo("map-reduce");
+        assertThat(several.findValues("document").stream().map(JsonNode::asInt).distinct()).containsExactlyInAnyOrder(0, 1);
+    }
+
+    @Test
     void anotherAnalystCannotReadMySummary() {
         String id = api.postJson("/api/v1/summaries", Map.of("documents", List.of(Map.of("text", ARTICLE))), analystKey).json().get("id").asText();
         String otherKey = keys.create("other-" + UUID.randomUUID(), Role.ANALYST, "test").secret();

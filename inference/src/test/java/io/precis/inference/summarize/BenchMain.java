@@ -22,7 +22,7 @@ import java.util.List;
  * </pre>
  *
  * The 1,000-word input is the test article; the larger ones join news articles from {@code data} (default
- * /work/shared/data/eval/news-cnndm-dev.jsonl) into one document, or synthetic text when that file is missing. With
+ * ../shared/data/eval/news-cnndm-dev.jsonl) into one document, or synthetic text when that file is missing. With
  * {@code hashing} a bag-of-words embedder stands in for MiniLM, which shows the cost of everything but the model
  * (and both the automatic and a 100-word length are timed). The 50,000-word input runs once, without warm-up.
  * {@code -Dsizes=1000,10000} picks the input sizes.
@@ -41,7 +41,7 @@ public final class BenchMain {
             article = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<String> news = news(Path.of(System.getProperty("data",
-                "/work/shared/data/eval/news-cnndm-dev.jsonl")));
+                "../shared/data/eval/news-cnndm-dev.jsonl")));
         System.out.printf("embedder %s, %d CPUs, load average %.2f%n", embedder.modelName(),
                 Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tuning aid (not used by unit tests): remembers the vectors of texts it has seen, optionally on disk, so that
- * repeated tuning runs over the dev sets do not pay for embedding again.
+ * Remembers the vectors of texts it has seen, optionally on disk ({@code file} may be null), so that tests that
+ * summarise the same text many times and repeated tuning runs over the dev sets embed each sentence once.
  */
 final class CachingEmbedder implements Embedder {
 
@@ -23,6 +23,12 @@ final class CachingEmbedder implements Embedder {
     private final Map<String, float[]> cache = new LinkedHashMap<>();
     private final Path file;
     private int misses;
+
+    /** Remembers in memory only. */
+    CachingEmbedder(Embedder delegate) {
+        this.delegate = delegate;
+        this.file = null;
+    }
 
     CachingEmbedder(Embedder delegate, Path file) throws IOException {
         this.delegate = delegate;

@@ -37,7 +37,7 @@ class ExtractiveStrategiesTest {
     @BeforeAll
     static void loadModel() throws IOException {
         embedder = new MiniLmEmbedder();
-        summarizer = new ExtractiveSummarizer(embedder);
+        summarizer = new ExtractiveSummarizer(new CachingEmbedder(embedder));
         try (InputStream in = ExtractiveStrategiesTest.class.getResourceAsStream("/harbour-article.txt")) {
             article = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -132,7 +132,7 @@ class ExtractiveStrategiesTest {
     void refineWalksTheChunksAndRevisesItsRunningSelection() {
         Tuning smallChunks = Tuning.defaults();
         smallChunks.chunkWords = 120;
-        ExtractiveSummarizer chunky = new ExtractiveSummarizer(embedder, smallChunks);
+        ExtractiveSummarizer chunky = new ExtractiveSummarizer(new CachingEmbedder(embedder), smallChunks);
         SummaryRequest request = request(LengthTarget.of(Length.MEDIUM), Mode.REFINE, article);
 
         Summary refined = chunky.summarize(request);
@@ -150,7 +150,7 @@ class ExtractiveStrategiesTest {
     void mapReduceOverManySmallChunksStillPicksFromTheWholeDocument() {
         Tuning smallChunks = Tuning.defaults();
         smallChunks.chunkWords = 120;
-        ExtractiveSummarizer chunky = new ExtractiveSummarizer(embedder, smallChunks);
+        ExtractiveSummarizer chunky = new ExtractiveSummarizer(new CachingEmbedder(embedder), smallChunks);
         SummaryRequest request = request(LengthTarget.of(Length.LONG), Mode.MAP_REDUCE, article);
 
         Summary summary = chunky.summarize(request);

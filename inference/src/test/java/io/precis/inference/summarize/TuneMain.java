@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  *     io.precis.inference.summarize.TuneMain [news-cnndm-dev multinews-dev dialogue-dev]
  * </pre>
  *
- * System properties: {@code data} (folder, default /work/shared/data/eval), {@code mode} (auto|single|map-reduce|
+ * System properties: {@code data} (folder, default ../shared/data/eval), {@code mode} (auto|single|map-reduce|
  * refine, default auto), {@code words} (a fixed maxWords instead of the automatic length), {@code cache} (embedding
  * cache file, default /tmp/precis-embeddings.bin; the first run fills it), {@code firstReference=true} (score against
  * {@code reference} only, even where {@code references} holds several), {@code dump=N} (print the first N
@@ -43,7 +43,7 @@ public final class TuneMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of(System.getProperty("data", "/work/shared/data/eval"));
+        Path data = Path.of(System.getProperty("data", "../shared/data/eval"));
         List<String> sets = args.length > 0 ? List.of(args) : List.of("news-cnndm-dev", "multinews-dev", "dialogue-dev");
         Mode mode = Mode.parse(System.getProperty("mode", "auto"));
         String words = System.getProperty("words");

@@ -142,5 +142,5 @@ precis_build_app() {
     return 0
   fi
   log "building the app (first build downloads dependencies; later ones are incremental)"
-  ./mvnw -B -ntp -q -Pproduction -DskipTests install
+  ./mvnw -B -ntp -q -Pproduction -DskipTests -pl app -am install
 }

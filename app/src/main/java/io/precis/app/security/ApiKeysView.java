@@ -1,8 +1,5 @@
 package io.precis.app.security;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +29,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
+import io.precis.app.ui.BrowserTime;
 import io.precis.app.ui.MainLayout;
 
 /**
@@ -42,7 +40,6 @@ import io.precis.app.ui.MainLayout;
 @PageTitle("API keys · Precis")
 @RolesAllowed("ADMIN")
 public class ApiKeysView extends VerticalLayout {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final transient ApiKeyService keys;
     private final Grid<ApiKeyService.ApiKeyInfo> grid = new Grid<>();
@@ -101,8 +98,8 @@ public class ApiKeysView extends VerticalLayout {
         grid.addColumn(k -> k.prefix() + "…").setHeader("Prefix").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(k -> roleLabel(k.role())).setHeader("Role").setAutoWidth(true).setFlexGrow(0).setSortable(true);
         grid.addColumn(ApiKeyService.ApiKeyInfo::createdBy).setHeader("Created by").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(k -> format(k.createdAt())).setHeader("Created").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(k -> k.lastUsedAt() == null ? "Never" : format(k.lastUsedAt())).setHeader("Last used")
+        grid.addColumn(k -> BrowserTime.format(k.createdAt())).setHeader("Created").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(k -> k.lastUsedAt() == null ? "Never" : BrowserTime.format(k.lastUsedAt())).setHeader("Last used")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(ApiKeysView::status)).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setAutoWidth(true).setFlexGrow(0)
@@ -220,20 +217,5 @@ public class ApiKeysView extends VerticalLayout {
     private static String roleLabel(Role role) {
         String n = role.name().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(n.charAt(0)) + n.substring(1);
-    }
-
-    private static String format(Instant instant) {
-        if (instant == null) return "";
-        ZoneId zone = ZoneId.systemDefault();
-        UI ui = UI.getCurrent();
-        if (ui != null && ui.getInternals().getExtendedClientDetails() != null) {
-            try {
-                String id = ui.getInternals().getExtendedClientDetails().getTimeZoneId();
-                if (id != null && !id.isBlank()) zone = ZoneId.of(id);
-            } catch (RuntimeException ignored) {
-                // keep the server's zone
-            }
-        }
-        return TIME.format(instant.atZone(zone));
     }
 }

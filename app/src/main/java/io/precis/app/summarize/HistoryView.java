@@ -25,6 +25,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.precis.admin.feedback.FeedbackService;
 import io.precis.app.security.CurrentUser;
 import io.precis.app.security.Role;
+import io.precis.app.ui.BrowserTime;
 import io.precis.app.ui.MainLayout;
 
 /**
@@ -82,7 +83,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
         g.addClassName("history-grid");
         g.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         g.addColumn(SummaryListItem::title).setHeader("Title").setFlexGrow(3).setAutoWidth(false).setWidth("16rem");
-        g.addColumn(i -> SummaryPanel.formatTime(i.createdAt())).setHeader("Created").setFlexGrow(0).setWidth("11rem");
+        g.addColumn(i -> BrowserTime.format(i.createdAt())).setHeader("Created").setFlexGrow(0).setWidth("11rem");
         g.addColumn(SummaryListItem::strategy).setHeader("Strategy").setFlexGrow(0).setWidth("8rem")
                 .setTextAlign(ColumnTextAlign.START);
         g.addColumn(i -> firstWords(i.summary())).setHeader("Summary").setFlexGrow(5);

@@ -1,8 +1,5 @@
 package io.precis.app.summarize;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +14,6 @@ import com.vaadin.flow.component.HtmlContainer;
 import com.vaadin.flow.component.ScrollOptions;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.Text;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -41,6 +37,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.precis.admin.feedback.FeedbackService;
 import io.precis.app.security.CurrentUser;
 import io.precis.app.security.Role;
+import io.precis.app.ui.BrowserTime;
 import io.precis.inference.summarize.Citation;
 import io.precis.inference.summarize.SourceDocument;
 import io.precis.inference.summarize.SummarySentence;
@@ -57,7 +54,6 @@ class SummaryPanel extends Div {
     static final String SENTENCE_CLASS = "summary-sentence";
     static final String HIGHLIGHT_CLASS = "source-highlight";
     private static final Logger log = LoggerFactory.getLogger(SummaryPanel.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
     private static final int COMMENT_MAX = 5_000;
 
     /** Hover, focus and selection styles that inline styles cannot express; scoped by the classes above. */
@@ -110,7 +106,7 @@ class SummaryPanel extends Div {
         String model = result.model() == null ? "unknown model" : result.model().name() + " " + result.model().version();
         Span meta = new Span("Model " + model + " · strategy " + result.strategy() + " · took "
                 + formatDuration(result.timings() == null ? 0 : result.timings().totalMs())
-                + " · " + formatTime(result.createdAt()));
+                + " · " + BrowserTime.format(result.createdAt()));
         meta.addClassName("summary-meta");
         meta.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         Div header = new Div(title, meta);
@@ -336,22 +332,6 @@ class SummaryPanel extends Div {
 
     static String formatDuration(long ms) {
         return ms < 1000 ? ms + " ms" : String.format("%.1f s", ms / 1000.0);
-    }
-
-    /** In the browser's time zone where known, else the server's. */
-    static String formatTime(Instant instant) {
-        if (instant == null) return "";
-        ZoneId zone = ZoneId.systemDefault();
-        UI ui = UI.getCurrent();
-        if (ui != null && ui.getInternals().getExtendedClientDetails() != null) {
-            try {
-                String id = ui.getInternals().getExtendedClientDetails().getTimeZoneId();
-                if (id != null && !id.isBlank()) zone = ZoneId.of(id);
-            } catch (RuntimeException ignored) {
-                // keep the server's zone
-            }
-        }
-        return TIME.format(instant.atZone(zone));
     }
 
     /** A cited passage: {@code <mark class="source-highlight">}. */

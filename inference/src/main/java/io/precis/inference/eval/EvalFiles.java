@@ -101,12 +101,13 @@ public final class EvalFiles {
         return predictions;
     }
 
-    private interface LineHandler {
+    interface LineHandler {
         /** @return false to stop reading */
         boolean accept(int line, JsonNode node);
     }
 
-    private static void forEachLine(Path file, LineHandler handler) {
+    /** Reads a JSONL file object by object; errors name the file and line. */
+    static void forEachLine(Path file, LineHandler handler) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             int line = 0;

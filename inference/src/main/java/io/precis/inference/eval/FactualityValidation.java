@@ -1,16 +1,12 @@
 package io.precis.inference.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -384,36 +381,16 @@ public final class FactualityValidation {
         });
     }
 
-    private interface LineConsumer {
-        void accept(int line, JsonNode node);
-    }
-
-    private static void readJsonLines(Path file, LineConsumer consumer) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            int line = 0;
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = EvalFiles.JSON.readTree(text);
-                } catch (JsonProcessingException e) {
-                    throw EvalInputException.at(file.toString(), line, "not valid JSON: " + e.getOriginalMessage());
-                }
-                if (!node.isObject()) {
-                    throw EvalInputException.at(file.toString(), line, "expected a JSON object");
-                }
-                consumer.accept(line, node);
-            }
-        } catch (NoSuchFileException e) {
+    /** Like {@link EvalFiles#forEachLine}, with a hint about --data when a file is missing. */
+    private static void readJsonLines(Path file, BiConsumer<Integer, JsonNode> consumer) {
+        if (!Files.isRegularFile(file)) {
             throw new EvalInputException(file + ": no such file (--data names the folder that holds " + HUMAN
                     + ", " + CNNDM_ARTICLES + " and " + XSUM_ARTICLES + ")");
-        } catch (IOException e) {
-            throw new EvalInputException(file + ": cannot read: " + e.getMessage());
         }
+        EvalFiles.forEachLine(file, (line, node) -> {
+            consumer.accept(line, node);
+            return true;
+        });
     }
 
     private static String text(JsonNode node, String field, String file, int line) {

@@ -29,8 +29,8 @@ class ApiKeyCommand implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments args) {
         List<String> raw = Arrays.asList(args.getSourceArgs());
-        String name = option(raw, "--name");
-        String role = option(raw, "--role");
+        String name = CliOptions.option(raw, "--name");
+        String role = CliOptions.option(raw, "--role");
         if (name == null || role == null) {
             System.err.println("usage: ./precis api-key create --name NAME --role ANALYST|OPERATOR|ADMIN");
             exitCode = 2;
@@ -50,15 +50,5 @@ class ApiKeyCommand implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public int getExitCode() {
         return exitCode;
-    }
-
-    /** Accepts both "--name value" and "--name=value". */
-    static String option(List<String> args, String flag) {
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals(flag) && i + 1 < args.size()) return args.get(i + 1);
-            if (arg.startsWith(flag + "=")) return arg.substring(flag.length() + 1);
-        }
-        return null;
     }
 }

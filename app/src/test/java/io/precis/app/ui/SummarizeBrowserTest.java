@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +32,7 @@ import com.codeborne.selenide.Configuration;
 import com.codeborne.selenide.SelenideElement;
 
 import io.precis.app.security.ApiKeyService;
+import io.precis.app.support.HeadlessChrome;
 import io.precis.app.support.PrecisIntegrationTest;
 
 /**
@@ -46,8 +46,6 @@ import io.precis.app.support.PrecisIntegrationTest;
  */
 @PrecisIntegrationTest
 class SummarizeBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /** About 300 words in six paragraphs of short sentences, so that even a short summary has several. */
     private static final String ARTICLE = """
@@ -86,22 +84,7 @@ class SummarizeBrowserTest {
 
     @BeforeAll
     static void configureBrowser() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("Chromium and its driver are needed: apt-get install -y chromium chromium-driver (./precis test does it)")
-                .isTrue();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        Configuration.browser = "chrome";
-        Configuration.browserBinary = CHROMIUM.toString();
-        Configuration.headless = false; // --headless=new is among the arguments below
-        Configuration.browserCapabilities = new ChromeOptions().addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
-        Configuration.browserSize = "1400x1000";
-        Configuration.timeout = 20_000; // the first Vaadin page load of a fresh app can be slow
-        Configuration.pageLoadTimeout = 60_000;
-        Configuration.reportsFolder = "target/selenide/reports";
-        Configuration.downloadsFolder = "target/selenide/downloads";
-        Configuration.savePageSource = false;
+        HeadlessChrome.configure("1400x1000");
     }
 
     @AfterEach

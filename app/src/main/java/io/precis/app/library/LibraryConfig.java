@@ -1,0 +1,44 @@
+package io.precis.app.library;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class LibraryConfig {
+    static final String INGEST_EXECUTOR = "libraryIngestExecutor";
+
+    @Bean
+    AddressPolicy addressPolicy(LibraryProperties props) {
+        return new AddressPolicy(props.fetch().allow());
+    }
+
+    @Bean
+    SafeFetcher safeFetcher(LibraryProperties props, AddressPolicy policy) {
+        return new SafeFetcher(props.fetch(), policy);
+    }
+
+    @Bean
+    TextExtractor textExtractor() {
+        return new TextExtractor();
+    }
+
+    /**
+     * Ingestion workers: {@code ingest-threads} of them and a queue of {@code queue-capacity}; beyond that new
+     * documents are refused (503) rather than piling up.
+     */
+    @Bean(name = INGEST_EXECUTOR, destroyMethod = "shutdownNow")
+    ThreadPoolExecutor libraryIngestExecutor(LibraryProperties props) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(props.ingestThreads(), props.ingestThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(props.queueCapacity()), r -> {
+                    Thread t = new Thread(r, "library-ingest-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+    }
+}

@@ -41,7 +41,7 @@ echo "rss after start: $(( $(ps -o rss= -p $pid) / 1024 )) MiB"
 curl -sf -o /dev/null -w "single request: HTTP %{http_code} in %{time_total} s\n" -H "Authorization: Bearer $PRECIS_BENCH_KEY" \
   -H 'Content-Type: application/json' --data-binary @"$PRECIS_BENCH_BODY" "http://127.0.0.1:$PORT/api/v1/summaries"
 
-wrk -t2 -c8 -d"${WARMUP}s" -s ops/bench/summarise.lua "http://127.0.0.1:$PORT/api/v1/summaries" >/dev/null
-echo "1 client, ${SECONDS_PER_RUN} s:  $(wrk -t1 -c1 -d"${SECONDS_PER_RUN}s" -s ops/bench/summarise.lua "http://127.0.0.1:$PORT/api/v1/summaries" | tail -1)"
-echo "8 clients, ${SECONDS_PER_RUN} s: $(wrk -t2 -c8 -d"${SECONDS_PER_RUN}s" -s ops/bench/summarise.lua "http://127.0.0.1:$PORT/api/v1/summaries" | tail -1)"
+wrk -t2 -c8 --timeout 30s -d"${WARMUP}s" -s ops/bench/summarise.lua "http://127.0.0.1:$PORT/api/v1/summaries" >/dev/null
+echo "1 client, ${SECONDS_PER_RUN} s:  $(wrk -t1 -c1 --timeout 30s -d"${SECONDS_PER_RUN}s" -s ops/bench/summarise.lua "http://127.0.0.1:$PORT/api/v1/summaries" | tail -1)"
+echo "8 clients, ${SECONDS_PER_RUN} s: $(wrk -t2 -c8 --timeout 30s -d"${SECONDS_PER_RUN}s" -s ops/bench/summarise.lua "http://127.0.0.1:$PORT/api/v1/summaries" | tail -1)"
 echo "rss after load: $(( $(ps -o rss= -p $pid) / 1024 )) MiB"

@@ -33,10 +33,13 @@ public class SummarizeService {
     private final Summarizer summarizer;
     private final SummaryRepository summaries;
     private final SummarizeProperties props;
+    private final QuestionSources questionSources;
     private final DistributionSummary lengthWords;
 
-    SummarizeService(Summarizer summarizer, SummaryRepository summaries, SummarizeProperties props, MeterRegistry meters) {
+    SummarizeService(Summarizer summarizer, SummaryRepository summaries, SummarizeProperties props,
+                     QuestionSources questionSources, MeterRegistry meters) {
         this.summarizer = summarizer;
+        this.questionSources = questionSources;
         this.summaries = summaries;
         this.props = props;
         this.lengthWords = DistributionSummary.builder("summary.length.words")
@@ -65,7 +68,8 @@ public class SummarizeService {
                 ? streaming.summarize(request, onToken)
                 : summarizer.summarize(request);
         long totalMs = (System.nanoTime() - started) / 1_000_000;
-        SummaryRecord saved = summaries.save(new SummaryRecord(owner, titleOf(documents), documents, target.wordsFor(documents), mode, summary, totalMs));
+        String title = hasQuery(command) ? clip(command.query().strip()) : titleOf(documents);
+        SummaryRecord saved = summaries.save(new SummaryRecord(owner, title, documents, target.wordsFor(documents), mode, summary, totalMs));
         lengthWords.record(summary.wordCount());
         return SummaryResult.of(saved);
     }
@@ -82,9 +86,22 @@ public class SummarizeService {
         return summaries.findById(id).filter(s -> seesAll || s.owner().equals(requester));
     }
 
+    private static boolean hasQuery(SummarizeCommand command) {
+        return command != null && command.query() != null && !command.query().isBlank();
+    }
+
     private List<SourceDocument> validDocuments(SummarizeCommand command) {
+        if (hasQuery(command)) {
+            if (command.documents() != null && !command.documents().isEmpty()) {
+                throw Problems.badRequest("Send either 'documents' to summarise or a 'query' to answer from the Library, not both.");
+            }
+            return questionSources.retrieve(command.query(), command.collection());
+        }
+        if (command != null && command.collection() != null && !command.collection().isBlank()) {
+            throw Problems.badRequest("'collection' goes with 'query': ask a question to summarise from a Library collection.");
+        }
         if (command == null || command.documents() == null || command.documents().isEmpty()) {
-            throw Problems.badRequest("Send at least one document in 'documents', each with its 'text'.");
+            throw Problems.badRequest("Send at least one document in 'documents', each with its 'text', or a 'query' to answer from the Library.");
         }
         if (command.documents().size() > props.maxDocuments()) {
             throw Problems.badRequest("A request may carry at most " + props.maxDocuments() + " documents, not " + command.documents().size() + ".");
@@ -141,6 +158,10 @@ public class SummarizeService {
         SourceDocument first = documents.get(0);
         String title = first.title() != null ? first.title() : firstWords(first.text(), 8);
         if (documents.size() > 1) title += " (+" + (documents.size() - 1) + " more)";
+        return clip(title);
+    }
+
+    private static String clip(String title) {
         return title.length() > 300 ? title.substring(0, 297) + "..." : title;
     }
 

@@ -181,7 +181,9 @@ class LibraryApiTest {
         assertThat(file.json().path("id").asText()).isEqualTo(first.path("id").asText());
         // Another collection, or another owner, is not a duplicate.
         assertThat(analyst.addText("Bees", BEES, collection + "-b", null).status()).isEqualTo(202);
-        assertThat(other.addText("Bees", BEES, collection, null).status()).isEqualTo(202);
+        Api.Response others = other.addText("Bees", BEES, collection, null);
+        assertThat(others.status()).isEqualTo(202);
+        other.await(others.json().path("id").asText());
         // A URL whose content is already there: the new document fails as a duplicate, pointing at the first.
         try (TestSite site = new TestSite()) {
             site.page("/bees.txt", "text/plain", BEES);
@@ -304,6 +306,50 @@ class LibraryApiTest {
         assertThat(scrape).containsPattern("rag_ingestion_seconds_count\\{[^}]*format=\"text\"[^}]*outcome=\"ready\"[^}]*} [1-9]");
         assertThat(scrape).containsPattern("rag_retrieval_queries_total\\{[^}]*result=\"hit\"[^}]*} [1-9]");
         assertThat(scrape).containsPattern("rag_retrieval_queries_total\\{[^}]*result=\"miss\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void questionFocusedSummariesCiteTheRetrievedPassages() {
+        String bees = analyst.ingestText("Bees", BEES, collection).path("id").asText();
+        analyst.ingestText("Volcano", VOLCANO, collection);
+        other.ingestText("Bees again", BEES + " This copy belongs to someone else.", "test-" + UUID.randomUUID());
+
+        Api.Response r = analyst.api.postJson("/api/v1/summaries",
+                Map.of("query", "Why are honeybee colonies collapsing?", "collection", collection), analyst.key);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode summary = r.json();
+        assertThat(summary.path("title").asText()).isEqualTo("Why are honeybee colonies collapsing?");
+        assertThat(summary.path("summary").asText()).containsIgnoringCase("mite");
+        // Every source is a passage of the caller's collection; citations point into them and, through the origin's
+        // range, into the Library document's text.
+        JsonNode sources = summary.path("sources");
+        assertThat(sources).isNotEmpty();
+        assertThat(sources.get(0).path("origin").asText()).startsWith("/api/v1/documents/" + bees + "#");
+        String beesText = analyst.get("/api/v1/documents/" + bees + "?include=text").json().path("text").asText();
+        int cited = 0;
+        for (JsonNode sentence : summary.path("sentences")) {
+            for (JsonNode c : sentence.path("citations")) {
+                String origin = sources.get(c.path("document").asInt()).path("origin").asText();
+                if (!origin.startsWith("/api/v1/documents/" + bees + "#")) continue;
+                String[] range = origin.substring(origin.indexOf('#') + 1).split("-");
+                int start = Integer.parseInt(range[0]);
+                assertThat(start + c.path("end").asInt()).isLessThanOrEqualTo(Integer.parseInt(range[1]));
+                String quoted = beesText.substring(start + c.path("start").asInt(), start + c.path("end").asInt()).strip();
+                assertThat(sentence.path("text").asText()).contains(quoted.substring(0, Math.min(20, quoted.length())));
+                cited++;
+            }
+        }
+        assertThat(cited).isPositive();
+        // Stored like any summary, with its sources.
+        JsonNode again = analyst.get("/api/v1/summaries/" + summary.path("id").asText()).json();
+        assertThat(again.path("sources")).isEqualTo(sources);
+
+        assertProblem(other.api.postJson("/api/v1/summaries", Map.of("query", "honeybee colonies", "collection", collection),
+                other.key), 422, "Nothing in the Library collection");
+        assertProblem(analyst.api.postJson("/api/v1/summaries", Map.of("query", "bees",
+                "documents", List.of(Map.of("text", BEES))), analyst.key), 400, "not both");
+        assertProblem(analyst.api.postJson("/api/v1/summaries", Map.of("collection", collection), analyst.key), 400, "'collection' goes with 'query'");
+        assertProblem(analyst.api.postJson("/api/v1/summaries", Map.of("query", "b".repeat(1001)), analyst.key), 400, "'query'");
     }
 
     @Test

@@ -9,12 +9,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.web.ErrorResponseException;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -83,6 +86,8 @@ public class LibraryView extends VerticalLayout {
     private final TextField titleFilter = new TextField();
     private final TextField query = new TextField();
     private final Select<SearchMode> mode = new Select<>();
+    private static final String ASK = "Summarise the answer";
+    private final Button ask = new Button(ASK, e -> summariseAnswer());
     private final Checkbox diversify = new Checkbox("Diversify (MMR)");
     private final Div results = new Div();
     private final Grid<LibraryDocument> grid = new Grid<>(LibraryDocument.class, false);
@@ -216,7 +221,10 @@ public class LibraryView extends VerticalLayout {
         Button go = new Button("Search", e -> search());
         go.setId("library-search");
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout bar = new HorizontalLayout(query, mode, diversify, go);
+        ask.setId("library-ask");
+        ask.setTooltipText("Summarise the passages that best answer the question, with citations into them");
+        ask.setEnabled(summarizer.getIfAvailable() != null);
+        HorizontalLayout bar = new HorizontalLayout(query, mode, diversify, go, ask);
         bar.setWidthFull();
         bar.setFlexGrow(1, query);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
@@ -470,6 +478,35 @@ public class LibraryView extends VerticalLayout {
         confirm.open();
     }
 
+    private void summariseAnswer() {
+        SelectionSummarizer s = summarizer.getIfAvailable();
+        if (s == null) return;
+        if (query.getValue().isBlank()) {
+            error("Type a question first.");
+            return;
+        }
+        String question = query.getValue();
+        String collection = collectionFilter.getValue();
+        String owner = viewer.name();
+        ask.setEnabled(false);
+        ask.setText("Summarising…");
+        UI ui = UI.getCurrent();
+        // The retrieval reads what the signed-in user may see, so the worker thread carries the security context.
+        Executor withUser = new DelegatingSecurityContextExecutor(ForkJoinPool.commonPool());
+        CompletableFuture.supplyAsync(() -> s.summarizeQuestion(question, collection, owner), withUser)
+                .whenComplete((route, failure) -> ui.access(() -> {
+                    ask.setText(ASK);
+                    ask.setEnabled(true);
+                    if (failure != null) error(failureMessage(failure));
+                    else ui.navigate(route);
+                }));
+    }
+
+    private static String failureMessage(Throwable failure) {
+        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof ErrorResponseException e ? detail(e) : "The summary failed; try again.";
+    }
+
     private void summariseSelected() {
         SelectionSummarizer s = summarizer.getIfAvailable();
         if (s == null) return;
@@ -494,12 +531,8 @@ public class LibraryView extends VerticalLayout {
         CompletableFuture.supplyAsync(() -> s.summarize(docs, owner)).whenComplete((route, failure) -> ui.access(() -> {
             summarise.setText("Summarise selected");
             updateActions();
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                error(cause instanceof ErrorResponseException e ? detail(e) : "The summary failed; try again.");
-            } else {
-                ui.navigate(route);
-            }
+            if (failure != null) error(failureMessage(failure));
+            else ui.navigate(route);
         }));
     }
 

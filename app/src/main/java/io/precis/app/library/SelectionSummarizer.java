@@ -21,4 +21,14 @@ public interface SelectionSummarizer {
      *                                                        summariser refuses (too many or too long documents)
      */
     String summarize(List<SelectedDocument> documents, String owner);
+
+    /**
+     * A question-focused summary for {@code owner}: the Library passages that best answer {@code question} (within
+     * {@code collection} when not null), summarised with citations into them; returns the route that shows it. Reads
+     * what the current security context may see, so call it with that context.
+     *
+     * @throws org.springframework.web.ErrorResponseException with a 4xx status when nothing matches or the question is
+     *                                                        too long
+     */
+    String summarizeQuestion(String question, String collection, String owner);
 }

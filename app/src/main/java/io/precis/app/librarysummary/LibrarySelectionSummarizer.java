@@ -28,4 +28,9 @@ class LibrarySelectionSummarizer implements SelectionSummarizer {
                 .toList();
         return "history/" + summaries.summarize(new SummarizeCommand(inputs, "medium", null), owner).id();
     }
+
+    @Override
+    public String summarizeQuestion(String question, String collection, String owner) {
+        return "history/" + summaries.summarize(new SummarizeCommand(null, null, null, null, question, collection), owner).id();
+    }
 }

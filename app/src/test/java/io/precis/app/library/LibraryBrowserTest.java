@@ -94,6 +94,15 @@ class LibraryBrowserTest {
             webdriver().shouldHave(urlContaining("/history/"), Duration.ofSeconds(30));
             $(".summary-sentence").shouldBe(visible);
 
+            // A question answered from the collection: a summary citing the passages that answer it.
+            open("/library");
+            filterBy(collection);
+            $("#library-query input").setValue("When will the swimming pool be built?");
+            $("#library-ask").click();
+            webdriver().shouldHave(urlContaining("/history/"), Duration.ofSeconds(30));
+            $(".summary-panel").shouldHave(text("When will the swimming pool be built?"));
+            $$(".summary-sentence").findBy(text("pool")).shouldBe(visible);
+
             // Delete with confirmation.
             open("/library");
             filterBy(collection);

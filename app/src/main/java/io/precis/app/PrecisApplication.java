@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.spring.annotation.EnableVaadin;
 import com.vaadin.flow.theme.Theme;
 import com.vaadin.flow.theme.lumo.Lumo;
 
@@ -15,6 +16,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @EntityScan("io.precis")
 @EnableJpaRepositories("io.precis")
 @ConfigurationPropertiesScan("io.precis")
+@EnableVaadin("io.precis") // routes of the admin module too, not only this package's
 @Theme(themeClass = Lumo.class)
 @Push
 public class PrecisApplication implements AppShellConfigurator {

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.precis.admin.runbooks.RunbookAction;
+
 @Configuration
 class LibraryConfig {
     static final String INGEST_EXECUTOR = "libraryIngestExecutor";
@@ -40,5 +42,21 @@ class LibraryConfig {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Runbook action (model drift, embedding model change): re-embed the stale chunks in the background. */
+    @Bean
+    RunbookAction reembedLibrary(ReembedJob job) {
+        return new RunbookAction("reembed-library", "Re-embed the Library",
+                "Re-embeds, in the background, every chunk whose embedding comes from another model or version than the "
+                        + "one now serving; search keeps working meanwhile. Progress: GET /api/v1/admin/library/reembed.",
+                actor -> {
+                    ReembedJob.Status status = job.start();
+                    if (status.total() == 0) {
+                        return RunbookAction.Result.done("Nothing to re-embed: every chunk uses " + status.model() + " " + status.version() + ".");
+                    }
+                    return RunbookAction.Result.done("Re-embedding " + status.total() + " chunks with " + status.model() + " "
+                            + status.version() + " in the background (" + status.done() + " done so far).");
+                });
     }
 }

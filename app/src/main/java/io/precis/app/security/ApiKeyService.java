@@ -65,6 +65,22 @@ public class ApiKeyService {
         }).orElse(false);
     }
 
+    /**
+     * Replaces every active key by a new one of the same name and role, created by {@code actor}; the old keys stop
+     * working at once. The key seeded from {@code PRECIS_BOOTSTRAP_API_KEY} is left alone: it comes back from the
+     * environment at the next start, so it is rotated where that secret is kept.
+     */
+    @Transactional
+    public List<CreatedApiKey> rotateAll(String actor) {
+        List<CreatedApiKey> created = new java.util.ArrayList<>();
+        for (ApiKey old : keys.findAllByOrderByCreatedAtDesc()) {
+            if (!old.active() || "bootstrap".equals(old.createdBy())) continue;
+            old.revoke();
+            created.add(create(old.name(), old.role(), actor));
+        }
+        return created;
+    }
+
     Optional<Principal> authenticate(String secret) {
         if (secret == null || secret.isBlank()) return Optional.empty();
         return keys.findByKeyHash(sha256(secret.trim())).filter(ApiKey::active).map(k -> {

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -30,9 +31,11 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
  * button, and a navbar with the current view's title.
  *
  * <p>Navigation items point at route paths rather than view classes, so that the feature packages depend on
- * this layout and not the other way round.
+ * this layout and not the other way round. {@code @Layout} makes it the layout of routes that name none, which is
+ * how the admin module's views (which cannot see this class) get it.
  */
 @PermitAll
+@Layout
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private static final String TITLE_SUFFIX = " · Precis";
 
@@ -82,6 +85,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             SideNavItem keys = new SideNavItem("API keys", "admin/api-keys", VaadinIcon.KEY.create());
             keys.setMatchNested(true);
             nav.addItem(keys);
+        }
+        if (auth.hasAnyRole("OPERATOR", "ADMIN")) {
+            nav.addItem(new SideNavItem("Runbooks", "admin/runbooks", VaadinIcon.CLIPBOARD_CHECK.create()));
         }
         nav.addClassName(LumoUtility.Padding.Horizontal.SMALL);
         return nav;

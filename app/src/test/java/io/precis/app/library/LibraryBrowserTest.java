@@ -7,7 +7,6 @@ import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selectors.shadowCss;
 import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
-import static com.codeborne.selenide.Selenide.closeWebDriver;
 import static com.codeborne.selenide.Selenide.open;
 import static com.codeborne.selenide.Selenide.webdriver;
 import static com.codeborne.selenide.WebDriverConditions.urlContaining;
@@ -18,36 +17,18 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.codeborne.selenide.Configuration;
-
+import io.precis.app.support.BrowserTest;
 import io.precis.app.support.HeadlessChrome;
-import io.precis.app.support.PrecisIntegrationTest;
 
 /** The Library view in headless Chromium: add by upload and URL, watch it become ready, search, open, summarise, delete. */
-@PrecisIntegrationTest
-class LibraryBrowserTest {
+class LibraryBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void configureBrowser() {
-        HeadlessChrome.configure("1400x1100");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        closeWebDriver();
-    }
 
     @Test
     void addSearchOpenSummariseAndDelete() throws Exception {
@@ -56,7 +37,7 @@ class LibraryBrowserTest {
         try (TestSite site = new TestSite()) {
             site.page("/harbour.html", "text/html", Samples.ARTICLE_HTML.replace("Harbour park approved</h1>",
                     "Harbour park approved " + token + "</h1>"));
-            signIn();
+            HeadlessChrome.signInAsAdmin(port);
             open("/library");
             $("#library-url input").shouldBe(visible);
 
@@ -122,14 +103,5 @@ class LibraryBrowserTest {
         $("#library-collection-filter input").setValue(collection);
         $$("vaadin-combo-box-item").findBy(text(collection)).shouldBe(visible).click();
         $$("#library-grid vaadin-grid-cell-content").filterBy(text("test-")).shouldHave(size(0));
-    }
-
-    private void signIn() {
-        Configuration.baseUrl = "http://localhost:" + port;
-        open("/login");
-        $("#vaadinLoginUsername input").shouldBe(visible).setValue("admin");
-        $("#vaadinLoginPassword input").setValue("test-admin-password");
-        $("vaadin-login-form vaadin-button[slot='submit']").click();
-        $("#view-title").shouldBe(visible);
     }
 }

@@ -1,5 +1,8 @@
 package io.precis.app.support;
 
+import static com.codeborne.selenide.Condition.visible;
+import static com.codeborne.selenide.Selenide.$;
+import static com.codeborne.selenide.Selenide.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -36,5 +39,15 @@ public final class HeadlessChrome {
         Configuration.reportsFolder = "target/selenide/reports";
         Configuration.downloadsFolder = "target/selenide/downloads";
         Configuration.savePageSource = false;
+    }
+
+    /** Signs in as the test profile's admin and waits for the first view. */
+    public static void signInAsAdmin(int port) {
+        Configuration.baseUrl = "http://localhost:" + port;
+        open("/login");
+        $("#vaadinLoginUsername input").shouldBe(visible).setValue("admin");
+        $("#vaadinLoginPassword input").setValue("test-admin-password");
+        $("vaadin-login-form vaadin-button[slot='submit']").click();
+        $("#view-title").shouldBe(visible);
     }
 }

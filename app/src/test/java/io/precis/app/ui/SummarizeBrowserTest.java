@@ -8,7 +8,6 @@ import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selectors.shadowCss;
 import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
-import static com.codeborne.selenide.Selenide.closeWebDriver;
 import static com.codeborne.selenide.Selenide.open;
 import static com.codeborne.selenide.Selenide.webdriver;
 import static com.codeborne.selenide.WebDriverConditions.urlContaining;
@@ -20,20 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.codeborne.selenide.Configuration;
 import com.codeborne.selenide.SelenideElement;
 
 import io.precis.app.security.ApiKeyService;
-import io.precis.app.support.HeadlessChrome;
-import io.precis.app.support.PrecisIntegrationTest;
+
+import io.precis.app.support.BrowserTest;
 
 /**
  * The analyst UI in a real browser (headless Chromium) against the whole app on a random port: sign in,
@@ -44,8 +40,7 @@ import io.precis.app.support.PrecisIntegrationTest;
  * ({@code vaadin-dev-bundle}), so no npm is needed; with it, from the pre-built production bundle. The test
  * passes in both.
  */
-@PrecisIntegrationTest
-class SummarizeBrowserTest {
+class SummarizeBrowserTest extends BrowserTest {
 
     /** About 300 words in six paragraphs of short sentences, so that even a short summary has several. */
     private static final String ARTICLE = """
@@ -73,24 +68,11 @@ class SummarizeBrowserTest {
             before any building starts. Shop owners near the old quay hope that new visitors will bring more trade.
             """;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     ApiKeyService apiKeys;
-
-    @BeforeAll
-    static void configureBrowser() {
-        HeadlessChrome.configure("1400x1000");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        closeWebDriver();
-    }
 
     @Test
     void summariseCheckCitationAndGiveFeedback() {

@@ -163,7 +163,7 @@ public class LibraryService {
      * Adds text and ingests it in the caller's thread, bypassing the queue (evaluation and batch jobs); returns the
      * document as it ended, ready or failed, or the existing one when the content is a duplicate.
      */
-    LibraryDocument ingestNow(Viewer viewer, String title, String text, String collection) {
+    public LibraryDocument ingestNow(Viewer viewer, String title, String text, String collection) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String coll = collection(collection);
         String hash = Ingestor.sha256(bytes);
@@ -176,6 +176,24 @@ public class LibraryService {
                     DocumentFormat.TEXT.label(), hash, (long) bytes.length);
             store.saveSource(id, bytes);
         });
+        ingestor.ingest(id);
+        metrics.changed();
+        return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Fetches a URL and ingests it in the caller's thread (research jobs): the document as it ended, ready or
+     * failed, or the existing one when the URL is already in the collection.
+     *
+     * @throws FetchException when the URL is refused before anything is stored (SSRF rules)
+     */
+    public LibraryDocument ingestUrlNow(Viewer viewer, String url, String collection) throws FetchException {
+        String normalized = fetcher.check(url).uri().toString();
+        String coll = collection(collection);
+        Optional<LibraryDocument> sameUrl = store.findByUrl(viewer.name(), coll, normalized);
+        if (sameUrl.isPresent()) return sameUrl.get();
+        UUID id = UUID.randomUUID();
+        store.insert(id, viewer.name(), Ingestor.clip(normalized), false, coll, List.of(), "url", normalized, null, null, null, null, null);
         ingestor.ingest(id);
         metrics.changed();
         return store.find(id).orElseThrow();

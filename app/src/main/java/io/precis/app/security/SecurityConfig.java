@@ -1,5 +1,7 @@
 package io.precis.app.security;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +55,8 @@ class SecurityConfig extends VaadinWebSecurity {
                 .requestCache(c -> c.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
+                        // the async dispatch that ends a stream (research events) continues a request already authorised
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/public/summaries", "/api/v1/public/feedback")
                         .hasAnyRole(PUBLIC_ROLE, Role.ANALYST.name())

@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRetries    retries on 429 and 5xx, with exponential backoff
  */
 @ConfigurationProperties("precis.llm")
-record LlmProperties(String url, String modelId, String apiKey, int contextTokens, Duration timeout, int maxRetries) {
+public record LlmProperties(String url, String modelId, String apiKey, int contextTokens, Duration timeout, int maxRetries) {
 
-    boolean enabled() {
+    public boolean enabled() {
         return url != null && !url.isBlank();
     }
 }

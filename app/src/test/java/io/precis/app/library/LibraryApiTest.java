@@ -366,9 +366,7 @@ class LibraryApiTest {
     }
 
     static void assertProblem(Api.Response r, int status, String detail) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        if (detail != null) assertThat(r.json().path("detail").asText()).contains(detail);
+        Api.assertProblem(r, status, detail);
     }
 
     private String upload(String name, String type, byte[] content) {

@@ -57,7 +57,6 @@ class PrometheusScrapeTest {
      * that adds them. The test fails when all the metrics of an entry are scraped: then delete the entry.
      */
     static final Map<String, String> NOT_BUILT_YET = new TreeMap<>(Map.of(
-            "research_", "issue 5 (deep research jobs)",
             "rlhf_reward", "issue 6 (RLHF reward model)",
             "eval_", "issue 6 (train-evaluate quality reports: ROUGE-L, factual consistency)"));
 

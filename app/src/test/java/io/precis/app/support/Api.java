@@ -26,6 +26,13 @@ public final class Api {
         }
     }
 
+    /** Asserts an RFC 7807 problem with this status and, unless null, a detail containing {@code detail}. */
+    public static void assertProblem(Response r, int status, String detail) {
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(r.contentType()).startsWith("application/problem+json");
+        if (detail != null) org.assertj.core.api.Assertions.assertThat(r.json().path("detail").asText()).contains(detail);
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 

@@ -1,0 +1,38 @@
+package io.precis.inference.research;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.precis.inference.eval.MiniLmTokenEncoder;
+import io.precis.inference.eval.SourceSupportScore;
+
+/** {@link SupportCheck} by {@link SourceSupportScore}, each claim against its one passage; the encoder loads on first use. */
+public final class SourceSupportCheck implements SupportCheck, AutoCloseable {
+    private MiniLmTokenEncoder encoder;
+    private SourceSupportScore score;
+
+    @Override
+    public double[] scores(List<String> claims, List<String> passages) {
+        if (claims.isEmpty()) return new double[0];
+        SourceSupportScore s = score();
+        List<List<String>> perClaim = new ArrayList<>(passages.size());
+        for (String p : passages) perClaim.add(List.of(p));
+        List<SourceSupportScore.Result> results = s.scoreAll(claims, s.sources(perClaim));
+        double[] out = new double[results.size()];
+        for (int i = 0; i < out.length; i++) out[i] = results.get(i).score();
+        return out;
+    }
+
+    private synchronized SourceSupportScore score() {
+        if (score == null) {
+            encoder = new MiniLmTokenEncoder();
+            score = new SourceSupportScore(encoder);
+        }
+        return score;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (encoder != null) encoder.close();
+    }
+}

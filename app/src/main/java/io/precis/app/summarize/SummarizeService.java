@@ -30,13 +30,13 @@ public class SummarizeService {
     static final int MIN_WORDS = 10;
     static final int MAX_WORDS = 2000;
 
-    private final Summarizer summarizer;
+    private final ServedModels served;
     private final SummaryRepository summaries;
     private final SummarizeProperties props;
     private final DistributionSummary lengthWords;
 
-    SummarizeService(Summarizer summarizer, SummaryRepository summaries, SummarizeProperties props, MeterRegistry meters) {
-        this.summarizer = summarizer;
+    SummarizeService(ServedModels served, SummaryRepository summaries, SummarizeProperties props, MeterRegistry meters) {
+        this.served = served;
         this.summaries = summaries;
         this.props = props;
         this.lengthWords = DistributionSummary.builder("summary.length.words")
@@ -61,12 +61,15 @@ public class SummarizeService {
         LengthTarget target = lengthTarget(command);
         Mode mode = mode(command);
         SummaryRequest request = new SummaryRequest(documents, target, mode);
+        ServedModels.Served model = served.choose();
+        Summarizer summarizer = model.summarizer();
         Summary summary = onToken != null && summarizer instanceof StreamingSummarizer streaming
                 ? streaming.summarize(request, onToken)
                 : summarizer.summarize(request);
         long totalMs = (System.nanoTime() - started) / 1_000_000;
-        SummaryRecord saved = summaries.save(new SummaryRecord(owner, titleOf(documents), documents, target.wordsFor(documents), mode, summary, totalMs));
+        SummaryRecord saved = summaries.save(new SummaryRecord(owner, titleOf(documents), documents, target.wordsFor(documents), mode, summary, model.versionId(), totalMs));
         lengthWords.record(summary.wordCount());
+        served.scoreReward(saved.id(), documents, summary);
         return SummaryResult.of(saved);
     }
 

@@ -78,6 +78,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         history.setMatchNested(true);
         nav.addItem(history);
         nav.addItem(new SideNavItem("Library", "library", VaadinIcon.BOOK.create()));
+        if (auth.hasRole("OPERATOR")) {
+            nav.addItem(new SideNavItem("Review", "admin/review", VaadinIcon.CHECK_SQUARE_O.create()));
+            nav.addItem(new SideNavItem("Models", "admin/models", VaadinIcon.CLUSTER.create()));
+            nav.addItem(new SideNavItem("Evaluation", "admin/evaluation", VaadinIcon.CHART.create()));
+            nav.addItem(new SideNavItem("Audit log", "admin/audit", VaadinIcon.LIST.create()));
+        }
         if (auth.hasRole("ADMIN")) {
             SideNavItem keys = new SideNavItem("API keys", "admin/api-keys", VaadinIcon.KEY.create());
             keys.setMatchNested(true);

@@ -20,8 +20,11 @@ class FeedbackController {
 
     @PostMapping
     ResponseEntity<FeedbackItem> create(@RequestBody FeedbackService.FeedbackRequest request, Authentication auth) {
-        boolean seesAll = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR"));
-        FeedbackItem item = feedback.record(request, auth.getName(), seesAll);
+        FeedbackItem item = feedback.record(request, auth.getName(), seesAll(auth));
         return ResponseEntity.created(URI.create("/api/v1/feedback/" + item.id())).body(item);
+    }
+
+    static boolean seesAll(Authentication auth) {
+        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_OPERATOR"));
     }
 }

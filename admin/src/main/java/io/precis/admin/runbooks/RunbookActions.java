@@ -1,31 +1,44 @@
 package io.precis.admin.runbooks;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Runs the runbook actions the app provides and keeps a short history of the runs for the console. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.precis.admin.audit.AuditEntry;
+import io.precis.admin.audit.AuditLog;
+
+/**
+ * Runs the runbook actions the app provides. Every run goes to the audit log (action {@code runbook.<id>}, with its
+ * one-line outcome; never the detail, which may hold new secrets), which is also where the console reads the recent
+ * runs from, so they survive restarts and are the same on every replica.
+ */
 @Service
 public class RunbookActions {
     private static final Logger log = LoggerFactory.getLogger(RunbookActions.class);
-    private static final int HISTORY = 50;
+    static final String AUDIT_PREFIX = "runbook.";
 
     /** One run: who, what, when and how it ended. */
     public record Run(Instant at, String actor, String action, String summary, boolean ok) {
     }
 
     private final List<RunbookAction> actions;
-    private final Deque<Run> history = new ArrayDeque<>();
+    private final AuditLog audit;
+    private final ObjectMapper json;
 
-    RunbookActions(List<RunbookAction> actions) {
+    RunbookActions(List<RunbookAction> actions, AuditLog audit, ObjectMapper json) {
         this.actions = actions.stream().sorted(Comparator.comparing(RunbookAction::label)).toList();
+        this.audit = audit;
+        this.json = json;
     }
 
     public List<RunbookAction> all() {
@@ -46,16 +59,30 @@ public class RunbookActions {
             result = new RunbookAction.Result(action.label() + " failed: " + e.getMessage(), null, false);
         }
         log.info("runbook action {} by {}: {}", action.id(), actor, result.summary());
-        synchronized (history) {
-            history.addFirst(new Run(Instant.now(), actor, action.label(), result.summary(), result.ok()));
-            while (history.size() > HISTORY) history.removeLast();
-        }
+        audit.record(actor, AUDIT_PREFIX + action.id(), action.label(), null,
+                Map.of("summary", result.summary(), "ok", result.ok()));
         return result;
     }
 
-    public List<Run> history() {
-        synchronized (history) {
-            return List.copyOf(history);
+    /** The latest runs, newest first, from the audit log. */
+    public List<Run> history(int limit) {
+        return audit.search(AUDIT_PREFIX, limit * 4).stream()
+                .filter(e -> e.action().startsWith(AUDIT_PREFIX))
+                .limit(limit)
+                .map(this::run)
+                .toList();
+    }
+
+    private Run run(AuditEntry e) {
+        JsonNode after = parse(e.after());
+        return new Run(e.at(), e.actor(), e.target(), after.path("summary").asText(""), after.path("ok").asBoolean(true));
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return text == null ? json.createObjectNode() : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return json.createObjectNode();
         }
     }
 }

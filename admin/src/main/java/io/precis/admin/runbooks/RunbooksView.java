@@ -32,7 +32,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
  */
 @Route("admin/runbooks")
 @PageTitle("Runbooks · Precis")
-@RolesAllowed({"OPERATOR", "ADMIN"})
+@RolesAllowed("OPERATOR")
 class RunbooksView extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -83,7 +83,7 @@ class RunbooksView extends VerticalLayout {
         Notification note = Notification.show(result.summary(), 6000, Notification.Position.BOTTOM_START);
         note.addThemeVariants(result.ok() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
         if (result.detail() != null) showDetail(action, result);
-        runs.setItems(actions.history());
+        runs.setItems(actions.history(20));
     }
 
     /** What the operator must see once (new secrets, per-check results), in a dialog they close themselves. */
@@ -105,9 +105,9 @@ class RunbooksView extends VerticalLayout {
         runs.addColumn(RunbookActions.Run::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
         runs.addColumn(r -> r.ok() ? "ok" : "problem").setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
         runs.addColumn(RunbookActions.Run::summary).setHeader("Result").setFlexGrow(1);
-        runs.setItems(actions.history());
+        runs.setItems(actions.history(20));
         runs.setAllRowsVisible(true);
-        runs.setEmptyStateText("No action has been run since the app started.");
+        runs.setEmptyStateText("No action has been run yet. Runs are recorded in the audit log.");
         return section("Recent runs", runs);
     }
 

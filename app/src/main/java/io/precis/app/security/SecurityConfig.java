@@ -60,6 +60,8 @@ class SecurityConfig extends VaadinWebSecurity {
                         .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/public/summaries", "/api/v1/public/feedback")
                         .hasAnyRole(PUBLIC_ROLE, Role.ANALYST.name())
+                        .requestMatchers("/api/v1/admin/models/**", "/api/v1/admin/datasets/**", "/api/v1/admin/audit/**",
+                                "/api/v1/admin/feedback/**", "/api/v1/admin/training/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.ANALYST.name()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

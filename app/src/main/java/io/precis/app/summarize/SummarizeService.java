@@ -30,15 +30,15 @@ public class SummarizeService {
     static final int MIN_WORDS = 10;
     static final int MAX_WORDS = 2000;
 
-    private final Summarizer summarizer;
+    private final ServedModels served;
     private final SummaryRepository summaries;
     private final SummarizeProperties props;
     private final QuestionSources questionSources;
     private final DistributionSummary lengthWords;
 
-    SummarizeService(Summarizer summarizer, SummaryRepository summaries, SummarizeProperties props,
+    SummarizeService(ServedModels served, SummaryRepository summaries, SummarizeProperties props,
                      QuestionSources questionSources, MeterRegistry meters) {
-        this.summarizer = summarizer;
+        this.served = served;
         this.questionSources = questionSources;
         this.summaries = summaries;
         this.props = props;
@@ -64,13 +64,17 @@ public class SummarizeService {
         LengthTarget target = lengthTarget(command);
         Mode mode = mode(command);
         SummaryRequest request = new SummaryRequest(documents, target, mode);
+        ServedModels.Served model = served.choose();
+        Summarizer summarizer = model.summarizer();
         Summary summary = onToken != null && summarizer instanceof StreamingSummarizer streaming
                 ? streaming.summarize(request, onToken)
                 : summarizer.summarize(request);
         long totalMs = (System.nanoTime() - started) / 1_000_000;
         String title = hasQuery(command) ? clip(command.query().strip()) : titleOf(documents);
-        SummaryRecord saved = summaries.save(new SummaryRecord(owner, title, documents, target.wordsFor(documents), mode, summary, totalMs));
+        SummaryRecord saved = summaries.save(new SummaryRecord(owner, title, documents, target.wordsFor(documents), mode, summary,
+                model.versionId(), totalMs));
         lengthWords.record(summary.wordCount());
+        served.scoreReward(saved.id(), documents, summary);
         return SummaryResult.of(saved);
     }
 

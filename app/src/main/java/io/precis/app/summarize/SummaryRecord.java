@@ -48,6 +48,8 @@ class SummaryRecord {
     private String modelName;
     @Column(name = "model_version", nullable = false, updatable = false)
     private String modelVersion;
+    @Column(name = "model_version_id", updatable = false)
+    private Long modelVersionId;
     @Column(name = "total_ms", nullable = false, updatable = false)
     private long totalMs;
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -56,7 +58,9 @@ class SummaryRecord {
     protected SummaryRecord() {
     }
 
-    SummaryRecord(String owner, String title, List<SourceDocument> documents, int maxWords, Mode mode, Summary summary, long totalMs) {
+    SummaryRecord(String owner, String title, List<SourceDocument> documents, int maxWords, Mode mode, Summary summary,
+            Long modelVersionId, long totalMs) {
+        this.modelVersionId = modelVersionId;
         this.id = UUID.randomUUID();
         this.owner = owner;
         this.title = title;
@@ -85,5 +89,7 @@ class SummaryRecord {
     List<String> notices() { return notices; }
     ModelInfo model() { return new ModelInfo(modelName, modelVersion); }
     long totalMs() { return totalMs; }
+    /** The registry's model version that served this summary; null for the built-in default or the LLM. */
+    Long modelVersionId() { return modelVersionId; }
     Instant createdAt() { return createdAt; }
 }

@@ -81,13 +81,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         history.setMatchNested(true);
         nav.addItem(history);
         nav.addItem(new SideNavItem("Library", "library", VaadinIcon.BOOK.create()));
+        if (auth.hasRole("OPERATOR")) {
+            nav.addItem(new SideNavItem("Review", "admin/review", VaadinIcon.CHECK_SQUARE_O.create()));
+            nav.addItem(new SideNavItem("Models", "admin/models", VaadinIcon.CLUSTER.create()));
+            nav.addItem(new SideNavItem("Evaluation", "admin/evaluation", VaadinIcon.CHART.create()));
+            nav.addItem(new SideNavItem("Audit log", "admin/audit", VaadinIcon.LIST.create()));
+            nav.addItem(new SideNavItem("Runbooks", "admin/runbooks", VaadinIcon.CLIPBOARD_CHECK.create()));
+        }
         if (auth.hasRole("ADMIN")) {
             SideNavItem keys = new SideNavItem("API keys", "admin/api-keys", VaadinIcon.KEY.create());
             keys.setMatchNested(true);
             nav.addItem(keys);
-        }
-        if (auth.hasAnyRole("OPERATOR", "ADMIN")) {
-            nav.addItem(new SideNavItem("Runbooks", "admin/runbooks", VaadinIcon.CLIPBOARD_CHECK.create()));
         }
         nav.addClassName(LumoUtility.Padding.Horizontal.SMALL);
         return nav;

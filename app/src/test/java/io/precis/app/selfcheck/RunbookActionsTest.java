@@ -51,7 +51,7 @@ class RunbookActionsTest {
         assertThat(api.getWithKey("/api/v1/summaries", Api.BOOTSTRAP_KEY).status()).as("the bootstrap key stays").isEqualTo(200);
         assertThat(keys.list()).filteredOn(k -> k.name().equals(name) && k.active())
                 .singleElement().satisfies(k -> assertThat(k.createdBy()).isEqualTo("ops-lead"));
-        assertThat(actions.history().get(0)).satisfies(run -> {
+        assertThat(actions.history(20).get(0)).satisfies(run -> {
             assertThat(run.actor()).isEqualTo("ops-lead");
             assertThat(run.action()).isEqualTo("Rotate API keys");
         });

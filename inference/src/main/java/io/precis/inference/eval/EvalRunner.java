@@ -143,6 +143,19 @@ public final class EvalRunner {
         }
     }
 
+    /**
+     * Summarises and scores examples with the given summariser (automatic length and mode, uniform BERTScore
+     * weights), without writing anything: what train-eval uses to compare a candidate policy with production.
+     */
+    public List<ExampleResult> score(List<EvalExample> examples, Summarizer summarizer, MiniLmTokenEncoder encoder) {
+        Options options = new Options(Path.of("examples"), Path.of("."), Backend.EMBEDDED, Mode.AUTO, LengthTarget.auto(),
+                "auto", 0, null, false);
+        SourceSupportScore support = new SourceSupportScore(encoder);
+        return examples.stream()
+                .map(e -> evaluate(e, null, summarizer, encoder, support, IdfWeights.uniform(), options))
+                .toList();
+    }
+
     private ExampleResult evaluate(EvalExample example, Map<String, EvalFiles.Prediction> predictions,
             Summarizer summarizer, MiniLmTokenEncoder encoder, SourceSupportScore support, IdfWeights idf,
             Options options) {

@@ -57,20 +57,36 @@ public final class ExtractiveSummarizer implements Summarizer {
 
     private final Embedder embedder;
     private final Tuning tuning;
+    private final ModelInfo model;
     private final SentenceSplitter splitter = new SentenceSplitter();
 
     public ExtractiveSummarizer(Embedder embedder) {
         this(embedder, Tuning.defaults());
     }
 
+    /** A summariser with the given policy, named as the model registry names that policy. */
+    public ExtractiveSummarizer(Embedder embedder, PolicyParameters policy, ModelInfo model) {
+        this(embedder, policy.tuning(), model);
+    }
+
     ExtractiveSummarizer(Embedder embedder, Tuning tuning) {
+        this(embedder, tuning, MODEL);
+    }
+
+    private ExtractiveSummarizer(Embedder embedder, Tuning tuning, ModelInfo model) {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
+        this.model = Objects.requireNonNull(model, "model");
+    }
+
+    /** The name and version of the hand-tuned default policy. */
+    public static ModelInfo defaultModel() {
+        return MODEL;
     }
 
     @Override
     public ModelInfo model() {
-        return MODEL;
+        return model;
     }
 
     @Override
@@ -88,7 +104,7 @@ public final class ExtractiveSummarizer implements Summarizer {
             case REFINE -> refine(input, vectors, budget);
             default -> single(input, vectors, budget);
         };
-        return new Summary(sentences(input, chosen, budget), MODEL, strategy.label());
+        return new Summary(sentences(input, chosen, budget), model, strategy.label());
     }
 
     private Budget budget(LengthTarget length, Input input) {

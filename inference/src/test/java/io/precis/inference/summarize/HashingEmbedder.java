@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** A fast stand-in for MiniLM in tests about size and structure: hashed bag of words, L2-normalised. */
-final class HashingEmbedder implements Embedder {
+public final class HashingEmbedder implements Embedder {
 
     private static final int DIMENSIONS = 256;
     private int calls;

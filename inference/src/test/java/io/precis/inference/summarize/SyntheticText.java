@@ -3,7 +3,7 @@ package io.precis.inference.summarize;
 import java.util.Random;
 
 /** Reproducible text of a given length for size and timing tests: varied sentences in paragraphs. */
-final class SyntheticText {
+public final class SyntheticText {
 
     private static final String[] SUBJECTS = {"The council", "Residents", "The minister", "Engineers", "The company",
         "Local traders", "Scientists", "The committee", "Police", "The mayor", "Analysts", "Teachers"};
@@ -20,7 +20,7 @@ final class SyntheticText {
     }
 
     /** About {@code words} words (give or take a sentence), the same for the same seed. */
-    static String ofWords(int words, long seed) {
+    public static String ofWords(int words, long seed) {
         Random random = new Random(seed);
         StringBuilder out = new StringBuilder();
         int count = 0;

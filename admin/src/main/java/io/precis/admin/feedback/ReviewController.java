@@ -1,0 +1,39 @@
+package io.precis.admin.feedback;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/admin/feedback")
+class ReviewController {
+    record LabelRequest(List<Long> ids, String label, String correctedText) {
+    }
+
+    private final ReviewQueue queue;
+
+    ReviewController(ReviewQueue queue) {
+        this.queue = queue;
+    }
+
+    @GetMapping
+    List<ReviewQueue.ReviewItem> list(@RequestParam(required = false) String modelVersion,
+            @RequestParam(required = false) Integer rating, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "false") boolean flagged,
+            @RequestParam(defaultValue = "false") boolean unlabelled, @RequestParam(defaultValue = "200") int limit) {
+        return queue.list(new ReviewQueue.Filter(modelVersion, rating, from, to, flagged, unlabelled, limit));
+    }
+
+    @PostMapping("/labels")
+    Map<String, Integer> label(@RequestBody LabelRequest request, Authentication auth) {
+        return Map.of("labelled", queue.label(request.ids(), request.label(), request.correctedText(), auth.getName()));
+    }
+}

@@ -1,0 +1,109 @@
+package io.precis.admin.feedback;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+/**
+ * The review queue: filters, then accept (Alt+A), reject (Alt+R), flag (Alt+F) the selected items, or correct one
+ * (Alt+C, with the corrected text). The app registers the route {@code admin/review} inside its layout.
+ */
+@Route("admin/review")
+@PageTitle("Review · Precis")
+@RolesAllowed("OPERATOR")
+public class ReviewView extends VerticalLayout {
+    private final transient ReviewQueue queue;
+    private final transient AuthenticationContext auth;
+    private final Grid<ReviewQueue.ReviewItem> grid = new Grid<>();
+    private final TextField modelVersion = new TextField("Model version");
+    private final IntegerField rating = new IntegerField("Rating");
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("To");
+    private final Checkbox flagged = new Checkbox("Flagged");
+    private final Checkbox unlabelled = new Checkbox("Unlabelled");
+    private final TextArea correction = new TextArea("Corrected summary");
+
+    public ReviewView(ReviewQueue queue, AuthenticationContext auth) {
+        this.queue = queue;
+        this.auth = auth;
+        setSizeFull();
+        modelVersion.setId("review-model-version");
+        rating.setId("review-rating");
+        rating.setMin(1);
+        rating.setMax(5);
+        flagged.setId("review-flagged");
+        unlabelled.setId("review-unlabelled");
+        Button apply = new Button("Filter", e -> refresh());
+        apply.setId("review-filter");
+        HorizontalLayout filters = new HorizontalLayout(modelVersion, rating, from, to, flagged, unlabelled, apply);
+        filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+
+        grid.setId("review-grid");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addColumn(ReviewQueue.ReviewItem::id).setHeader("#").setAutoWidth(true);
+        grid.addColumn(ReviewQueue.ReviewItem::modelVersion).setHeader("Model").setAutoWidth(true);
+        grid.addColumn(i -> i.rating() != null ? i.rating() + "/5" : i.thumb()).setHeader("Rating").setAutoWidth(true);
+        grid.addColumn(ReviewQueue.ReviewItem::comment).setHeader("Comment");
+        grid.addColumn(ReviewQueue.ReviewItem::summary).setHeader("Summary").setFlexGrow(3);
+        grid.addColumn(i -> i.label() == null ? "" : i.label()).setHeader("Label").setAutoWidth(true);
+        grid.addColumn(i -> i.createdAt().toString()).setHeader("Given").setAutoWidth(true);
+
+        correction.setId("review-correction");
+        correction.setWidthFull();
+        HorizontalLayout actions = new HorizontalLayout(action("Accept", "accepted", Key.KEY_A),
+                action("Reject", "rejected", Key.KEY_R), action("Flag", "flagged", Key.KEY_F),
+                action("Correct", "corrected", Key.KEY_C), new Span("Alt+A accept · Alt+R reject · Alt+F flag · Alt+C correct"));
+        actions.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        add(filters, actions, correction, grid);
+        refresh();
+    }
+
+    private Button action(String text, String label, Key key) {
+        Button button = new Button(text, e -> label(label));
+        button.setId("review-" + label);
+        button.addClickShortcut(key, KeyModifier.ALT);
+        return button;
+    }
+
+    private void label(String label) {
+        List<Long> ids = grid.getSelectedItems().stream().map(ReviewQueue.ReviewItem::id).toList();
+        if (ids.isEmpty()) {
+            Notification.show("Select feedback to label first.");
+            return;
+        }
+        try {
+            int n = queue.label(ids, label, label.equals("corrected") ? correction.getValue() : null,
+                    auth.getPrincipalName().orElse("unknown"));
+            Notification.show(n + " labelled " + label + ".");
+            correction.clear();
+            refresh();
+        } catch (org.springframework.web.ErrorResponseException e) {
+            Notification.show(e.getBody().getDetail());
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(queue.list(new ReviewQueue.Filter(modelVersion.getValue(), rating.getValue(),
+                from.getValue() == null ? null : from.getValue().atStartOfDay().toInstant(ZoneOffset.UTC),
+                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                flagged.getValue(), unlabelled.getValue(), 500)));
+    }
+}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,10 @@ public class RunbookActions {
         RunbookAction.Result result;
         try {
             result = action.run(actor);
+        } catch (ErrorResponseException e) {
+            // a refusal with a reason (nothing to roll back, a conflict): the operator reads the reason
+            String why = e.getBody().getDetail() != null ? e.getBody().getDetail() : e.getMessage();
+            result = new RunbookAction.Result(action.label() + ": " + why, null, false);
         } catch (RuntimeException e) {
             log.warn("runbook action {} by {} failed", action.id(), actor, e);
             result = new RunbookAction.Result(action.label() + " failed: " + e.getMessage(), null, false);

@@ -30,6 +30,7 @@ class ResearchWorkers {
     private final ResearchStore store;
     private final ResearchRunner runner;
     private final ResearchProperties props;
+    private final ResearchQueue queue;
     private final boolean commandLine;
     /** Names this instance in leases; random, so that no host names end up in the database. */
     private final String workerId = "worker-" + UUID.randomUUID();
@@ -38,8 +39,10 @@ class ResearchWorkers {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(ResearchRunner.daemon("research-poll"));
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
-    ResearchWorkers(ResearchStore store, ResearchRunner runner, ResearchProperties props, @Value("${precis.cli.command:}") String cliCommand) {
+    ResearchWorkers(ResearchStore store, ResearchRunner runner, ResearchProperties props, ResearchQueue queue,
+                    @Value("${precis.cli.command:}") String cliCommand) {
         this.store = store;
+        this.queue = queue;
         this.runner = runner;
         this.props = props;
         this.commandLine = cliCommand != null && !cliCommand.isBlank();
@@ -62,6 +65,7 @@ class ResearchWorkers {
 
     private void claim() {
         try {
+            if (queue.paused()) return;
             while (slots.tryAcquire()) {
                 var claim = store.claim(workerId, props.lease().toMillis());
                 if (claim.isEmpty()) {

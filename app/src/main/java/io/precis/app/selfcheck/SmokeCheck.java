@@ -45,7 +45,7 @@ class SmokeCheck {
 
     @Bean
     static RunbookAction smokeCheckAction(SmokeCheck check) {
-        return new RunbookAction("smoke-check", "Run the smoke check",
+        return new RunbookAction("smoke-check", "Run smoke check",
                 "Checks the database and pgvector, summarises a short sample with citations on the serving backend and "
                         + "searches the Library; each check is timed. From outside the cluster: ./precis smoke --url URL --api-key KEY.",
                 check::run);

@@ -26,11 +26,30 @@ class RunbookActionsTest {
     RunbookActions actions;
     @Autowired
     ApiKeyService keys;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void theAppProvidesTheRunbooksActions() {
         assertThat(actions.all()).extracting(RunbookAction::id)
-                .contains("rotate-api-keys", "revoke-sessions", "reembed-library", "smoke-check");
+                .contains("rotate-api-keys", "revoke-sessions", "reembed-library", "smoke-check", "pause-research",
+                        "resume-research", "rollback-model");
+    }
+
+    @Test
+    void everyConsoleActionTheRunbooksNameExists() throws Exception {
+        String index;
+        try (var in = getClass().getResourceAsStream("/runbooks/README.md")) {
+            index = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| (\\*\\*.+?) \\|").matcher(index);
+        while (row.find()) {
+            Matcher bold = Pattern.compile("\\*\\*(.+?)\\*\\*").matcher(row.group(1));
+            while (bold.find()) named.add(bold.group(1));
+        }
+        assertThat(named).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(actions.all()).extracting(RunbookAction::label).containsAll(named);
     }
 
     @Test
@@ -65,6 +84,39 @@ class RunbookActionsTest {
         assertThat(result.detail()).containsPattern("database\\s+ok\\s+\\d+ ms\\s+pgvector 0\\.8")
                 .containsPattern("summarise\\s+ok\\s+\\d+ ms\\s+\\d+ sentences, [1-9]\\d* cited")
                 .containsPattern("search\\s+ok");
+    }
+
+    @Test
+    void pausingTheResearchQueueKeepsJobsQueuedUntilResumed() throws Exception {
+        RunbookAction.Result paused = actions.run(actions.find("pause-research").orElseThrow(), "ops-lead");
+        assertThat(paused.summary()).startsWith("Research queue paused;");
+        try {
+            Api.Response job = new Api(port).postJson("/api/v1/research",
+                    java.util.Map.of("question", "What happened to the harbour park?", "depth", 1, "breadth", 1), Api.BOOTSTRAP_KEY);
+            assertThat(job.status()).as(job.body()).isEqualTo(202);
+            String id = job.json().path("id").asText();
+            Thread.sleep(2500); // the workers poll every second
+            assertThat(new Api(port).getWithKey("/api/v1/research/" + id, Api.BOOTSTRAP_KEY).json().path("status").asText()).isEqualTo("queued");
+        } finally {
+            RunbookAction.Result resumed = actions.run(actions.find("resume-research").orElseThrow(), "ops-lead");
+            assertThat(resumed.summary()).startsWith("Research queue resumed;");
+        }
+        assertThat(actions.history(20)).extracting(RunbookActions.Run::action).startsWith("Resume research queue", "Pause research queue");
+    }
+
+    @Test
+    void rollingBackSaysWhatServesNowOrWhyNothingWasDone() {
+        Integer serving = jdbc.queryForObject(
+                "SELECT count(*) FROM model_versions WHERE kind = 'summarizer-policy' AND stage IN ('canary', 'production')", Integer.class);
+        RunbookAction.Result result = actions.run(actions.find("rollback-model").orElseThrow(), "ops-lead");
+        if (serving == 0) {
+            assertThat(result.ok()).isFalse();
+            assertThat(result.summary()).startsWith("Roll back serving model: Nothing to roll back");
+        } else {
+            // Another test left versions: either one was rolled back, or the only production version has no predecessor.
+            assertThat(result.summary()).matches("Rolled back: .+ \\(production\\) now serves the summariser\\.|Rolled back: the canary .+ ended; .+|"
+                    + "Roll back serving model: Nothing to roll back to: .+");
+        }
     }
 
     @Test

@@ -23,17 +23,17 @@ class RunbooksBrowserTest extends BrowserTest {
         $("#view-title").shouldHave(text("Runbooks"));
 
         $$("#runbook-pages vaadin-item").shouldHave(sizeGreaterThanOrEqual(5));
-        $$("#runbook-pages vaadin-item").findBy(text("Security incident")).click();
+        $$("#runbook-pages vaadin-item").findBy(text("Security incident")).scrollIntoCenter().click();
         $("#runbook-page h1").shouldHave(text("Security incident"));
         $("#runbook-page").shouldHave(text("Revoke all sessions"));
 
-        $("#runbook-action-smoke-check").click();
-        $("vaadin-confirm-dialog-overlay").shouldBe(visible).shouldHave(text("Run the smoke check?"));
+        $("#runbook-action-smoke-check").scrollIntoCenter().click();
+        $("vaadin-confirm-dialog-overlay").shouldBe(visible).shouldHave(text("Run smoke check?"));
         $$("vaadin-confirm-dialog-overlay vaadin-button").findBy(text("Run")).click();
         $$("vaadin-notification-card").findBy(text("Smoke check passed")).shouldBe(visible, Duration.ofSeconds(30));
         $("#runbook-result-detail").shouldBe(visible).shouldHave(text("summarise"), text("ms"));
         $$("vaadin-dialog-overlay vaadin-button").findBy(text("Close")).click();
-        $$("#runbook-runs vaadin-grid-cell-content").findBy(text("Run the smoke check")).shouldBe(visible);
+        $$("#runbook-runs vaadin-grid-cell-content").findBy(text("Run smoke check")).shouldBe(visible);
         $$("#runbook-runs vaadin-grid-cell-content").findBy(text("admin")).shouldBe(visible);
     }
 }

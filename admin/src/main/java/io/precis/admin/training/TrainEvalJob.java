@@ -161,6 +161,14 @@ public class TrainEvalJob {
         Path reportHtml = out.resolve("report.html");
         try {
             json.writeValue(reportJson.toFile(), report);
+            // What the prod release gate (ops/ci/release-gate.sh) reads: the candidate against the production release.
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("version", version);
+            summary.put("rougeL", comparison.candidate().get("rougeL"));
+            summary.put("previousReleaseRougeL", comparison.production().get("rougeL"));
+            summary.put("factualConsistency", comparison.candidate().get("factualConsistency"));
+            summary.put("factualConsistencyBaseline", comparison.production().get("factualConsistency"));
+            json.writeValue(out.resolve("summary.json").toFile(), summary);
             Files.writeString(reportHtml, TrainEvalReport.html(report, comparison), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + out, e);

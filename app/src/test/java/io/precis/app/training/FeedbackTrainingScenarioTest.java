@@ -95,6 +95,12 @@ class FeedbackTrainingScenarioTest {
         assertThat(candidate.at("/config/policy/positionWeight").isNumber()).isTrue();
         JsonNode rewardModel = trained.json().get("rewardModel");
         assertThat(rewardModel.at("/config/model/weights").size()).isEqualTo(7);
+        // what the prod release gate reads, next to the report
+        JsonNode gate = readJson(java.nio.file.Path.of("target", "train-eval", "summary.json"));
+        assertThat(gate.path("rougeL").asDouble()).isEqualTo(candidate.at("/evalReport/heldOut/rougeL").asDouble());
+        assertThat(gate.path("previousReleaseRougeL").isNumber()).isTrue();
+        assertThat(gate.path("factualConsistency").isNumber()).isTrue();
+        assertThat(gate.path("factualConsistencyBaseline").isNumber()).isTrue();
 
         // the trained candidate becomes production (nothing to compare with yet), and so does its reward model
         long production = candidate.get("id").asLong();
@@ -252,6 +258,14 @@ class FeedbackTrainingScenarioTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    private static JsonNode readJson(java.nio.file.Path file) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

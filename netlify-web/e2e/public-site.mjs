@@ -61,17 +61,20 @@ await step('feedback', async () => {
 if (QUESTION) {
   await step('research', async () => {
     await page.getByRole('tab', { name: 'Research' }).click();
-    await page.getByLabel('Question').fill(QUESTION);
-    await page.getByRole('button', { name: 'Start research' }).click();
-    await page.locator('.research-progress').first().waitFor();
-    const report = page.locator('.report');
+    // The Summarise panel stays in the page (hidden), with its own feedback: look inside the Research panel.
+    const panel = page.getByRole('tabpanel', { name: 'Research' });
+    await panel.getByLabel('Question').fill(QUESTION);
+    await panel.getByRole('button', { name: 'Start research' }).click();
+    await panel.locator('.research-progress').first().waitFor();
+    const report = panel.locator('.report');
     await report.waitFor({ timeout: 90_000 });
     const cite = report.locator('button.cite').first();
     await cite.waitFor();
     await cite.click();
-    await page.locator('.cited-passage').waitFor();
-    await page.getByRole('button', { name: 'Yes' }).click();
-    await page.getByText('Thank you for your feedback.').waitFor();
+    const passage = (await panel.locator('.cited-passage blockquote').innerText()).trim();
+    if (!passage) throw new Error('the cited passage is empty');
+    await report.getByRole('button', { name: 'Yes' }).click();
+    await report.getByText('Thank you for your feedback.').waitFor();
     await page.getByRole('tab', { name: 'Summarise' }).click();
   });
 }

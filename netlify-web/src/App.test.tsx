@@ -1,7 +1,8 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
+import { json } from './test-utils';
 
 const TEXT = 'The council approved a tram line. Construction starts in spring. Critics say it costs too much.';
 const SUMMARY = {
@@ -16,13 +17,6 @@ const SUMMARY = {
   strategy: 'single',
   notices: [],
 };
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json', ...headers },
-  });
-}
 
 let fetchMock: ReturnType<typeof vi.fn>;
 beforeEach(() => {
@@ -147,26 +141,19 @@ describe('Summarise', () => {
   });
 });
 
-describe('Research', () => {
-  it('says research is not available when the server answers 404, with the form disabled', async () => {
-    fetchMock.mockResolvedValueOnce(json(404, { status: 404, detail: 'No static resource.' }));
-    const user = userEvent.setup();
-    render(<App />);
-    await user.click(screen.getByRole('tab', { name: 'Research' }));
-    expect(await screen.findByText('Research is not available on this server yet.')).toBeInTheDocument();
-    const panel = screen.getByRole('tabpanel', { name: 'Research' });
-    expect(within(panel).getByLabelText('Question')).toBeDisabled();
-    expect(within(panel).getByRole('button', { name: 'Start research' })).toBeDisabled();
-  });
-
-  it('switches tabs with the arrow keys', async () => {
-    fetchMock.mockResolvedValue(json(401, { status: 401 }));
-    const user = userEvent.setup();
-    render(<App />);
+describe('Tabs', () => {
+  it('switches to Research with the arrow keys and keeps the summary when switching back', async () => {
+    fetchMock.mockResolvedValueOnce(json(200, SUMMARY));
+    const user = await submit();
+    await screen.findByRole('button', { name: 'A tram line was approved.' });
     screen.getByRole('tab', { name: 'Summarise' }).focus();
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Research' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tab', { name: 'Research' })).toHaveFocus();
-    await waitFor(() => expect(screen.getByText('Research is not available on this server yet.')).toBeInTheDocument());
+    const panel = screen.getByRole('tabpanel', { name: 'Research' });
+    expect(within(panel).getByLabelText('Question')).toBeEnabled();
+    expect(within(panel).getByRole('button', { name: 'Start research' })).toBeEnabled();
+    await user.keyboard('{Home}');
+    expect(screen.getByRole('button', { name: 'A tram line was approved.' })).toBeVisible();
   });
 });

@@ -56,7 +56,7 @@ export function App() {
           <SummarizeTab />
         </section>
         <section role="tabpanel" id="panel-research" aria-labelledby="tab-research" hidden={tab !== 'research'}>
-          {tab === 'research' && <ResearchTab />}
+          <ResearchTab />
         </section>
       </main>
       <footer className="site-footer">

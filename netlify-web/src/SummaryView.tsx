@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { sendFeedback, type Citation, type Summary } from './api';
-import { ErrorMessage } from './ErrorMessage';
+import { Feedback } from './Feedback';
 
 /** Splits a document's text into plain and highlighted parts, for the citations of the selected sentence. */
 function highlight(text: string, citations: Citation[]) {
@@ -69,40 +69,7 @@ export function SummaryView({ summary, sources }: { summary: Summary; sources: s
           </div>
         ))}
       </div>
-      <Feedback summaryId={summary.id} />
+      <Feedback question="Was this summary useful?" send={(thumb) => sendFeedback(summary.id, thumb)} />
     </section>
-  );
-}
-
-function Feedback({ summaryId }: { summaryId: string }) {
-  const [sent, setSent] = useState<'up' | 'down' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function send(thumb: 'up' | 'down') {
-    setBusy(true);
-    setError(null);
-    try {
-      await sendFeedback(summaryId, thumb);
-      setSent(thumb);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <div className="feedback" role="group" aria-labelledby="feedback-label">
-      <span id="feedback-label">Was this summary useful?</span>
-      <button type="button" aria-pressed={sent === 'up'} disabled={busy || sent != null} onClick={() => send('up')}>
-        <span aria-hidden="true">👍</span> Yes
-      </button>
-      <button type="button" aria-pressed={sent === 'down'} disabled={busy || sent != null} onClick={() => send('down')}>
-        <span aria-hidden="true">👎</span> No
-      </button>
-      <span aria-live="polite">{sent && 'Thank you for your feedback.'}</span>
-      {error != null && <ErrorMessage error={error} />}
-    </div>
   );
 }

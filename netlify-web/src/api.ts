@@ -81,15 +81,23 @@ async function diagnoseFailure(base: string): Promise<ApiError> {
   }
 }
 
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
+export function postJson<T>(path: string, body: unknown): Promise<T> {
+  return request<T>(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+export function getJson<T>(path: string): Promise<T> {
+  return request<T>(path, { method: 'GET', headers: { Accept: 'application/json' }, cache: 'no-store' });
+}
+
+async function request<T>(path: string, init: RequestInit): Promise<T> {
   const base = apiBase();
   let res: Response;
   try {
-    res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
+    res = await fetch(`${base}${path}`, init);
   } catch {
     throw await diagnoseFailure(base);
   }
@@ -111,7 +119,7 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
     case 413:
       throw new ApiError('too-large', `${detail ?? 'The text is too long.'} Shorten the text, or split it and summarise the parts one by one.`, 413);
     case 400:
-      throw new ApiError('bad-request', detail ?? 'The request was not accepted. Check the text and the options, then try again.', 400);
+      throw new ApiError('bad-request', detail ?? 'The request was not accepted. Check what you entered and the options, then try again.', 400);
     case 404:
       throw new ApiError('not-found', detail ?? 'Not found.', 404);
     case 401:
@@ -135,14 +143,66 @@ export function sendFeedback(summaryId: string, thumb: 'up' | 'down'): Promise<u
   return postJson('/api/v1/public/feedback', { summaryId, thumb });
 }
 
-/** Whether the server offers research to the public: anything but a 404/401/403/405 on the endpoint means yes. */
-export async function researchAvailable(): Promise<boolean> {
-  try {
-    await postJson('/api/v1/public/research', {});
-    return true;
-  } catch (e) {
-    if (e instanceof ApiError && (e.kind === 'not-found' || e.kind === 'unavailable')) return false;
-    if (e instanceof ApiError && e.kind === 'bad-request') return true;
-    throw e;
-  }
+// ---- research ------------------------------------------------------------------------------------------------------
+
+export type ResearchStatus = 'queued' | 'planning' | 'searching' | 'reading' | 'writing' | 'done' | 'failed' | 'cancelled';
+
+export interface ReportSentence {
+  text: string;
+  /** The bibliography number, or 0 for an uncited sentence. */
+  citation: number;
+  passage?: string;
+  support: number;
+  supported: boolean;
+}
+export interface ReportEntry {
+  n: number;
+  sourceId?: string;
+  title: string;
+  url?: string | null;
+  readAt?: string | null;
+}
+export interface Report {
+  title: string;
+  summary: ReportSentence[];
+  sections: { question: string; sentences: ReportSentence[] }[];
+  bibliography: ReportEntry[];
+  citedSentences: number;
+  unsupported: number;
+  supportRatio: number;
+}
+export interface ResearchSource {
+  id: number;
+  round: number;
+  url?: string | null;
+  title?: string | null;
+  status: string;
+  reason?: string | null;
+}
+export interface ResearchJob {
+  id: string;
+  question: string;
+  depth: number;
+  breadth: number;
+  status: ResearchStatus;
+  progress: number;
+  reason?: string | null;
+  plan?: { round: number; subQuestions: string[] }[];
+  sources?: ResearchSource[];
+  log?: { id: number; at: string; message: string }[];
+  report?: Report | null;
+}
+
+export const FINISHED: ResearchStatus[] = ['done', 'failed', 'cancelled'];
+
+export function startResearch(question: string, depth: number, breadth: number): Promise<ResearchJob> {
+  return postJson<ResearchJob>('/api/v1/public/research', { question, depth, breadth });
+}
+
+export function researchJob(id: string): Promise<ResearchJob> {
+  return getJson<ResearchJob>(`/api/v1/public/research/${encodeURIComponent(id)}`);
+}
+
+export function sendResearchFeedback(id: string, thumb: 'up' | 'down'): Promise<unknown> {
+  return postJson(`/api/v1/public/research/${encodeURIComponent(id)}/feedback`, { thumb });
 }

@@ -30,23 +30,37 @@ public class FeedbackService {
     @Transactional
     public FeedbackItem record(FeedbackRequest request, String author, boolean seesAll) {
         if (request.summaryId() == null) throw Problems.badRequest("'summaryId' is required.");
-        if (request.rating() == null && request.thumb() == null) {
+        Verdict v = verdict(request.rating(), request.thumb(), request.comment());
+        var snapshot = subjects.snapshot(request.summaryId(), author, seesAll)
+                .orElseThrow(() -> Problems.notFound("summary", request.summaryId()));
+        return feedback.save(new Feedback(request.summaryId(), author, v.rating(), v.thumb(), v.comment(), snapshot)).toItem();
+    }
+
+    /** A checked rating, thumb and comment: the thumb lower-cased, a blank comment dropped. */
+    public record Verdict(Integer rating, String thumb, String comment) {
+    }
+
+    /**
+     * Checks what feedback says, for summaries and for anything else that takes the same kind of feedback.
+     *
+     * @throws org.springframework.web.ErrorResponseException 400 when it says nothing or something invalid
+     */
+    public static Verdict verdict(Integer rating, String rawThumb, String rawComment) {
+        if (rating == null && rawThumb == null) {
             throw Problems.badRequest("Give a 'rating' (1-5) or a 'thumb' (\"up\" or \"down\").");
         }
-        if (request.rating() != null && (request.rating() < 1 || request.rating() > 5)) {
-            throw Problems.badRequest("'rating' must be between 1 and 5, not " + request.rating() + ".");
+        if (rating != null && (rating < 1 || rating > 5)) {
+            throw Problems.badRequest("'rating' must be between 1 and 5, not " + rating + ".");
         }
-        String thumb = request.thumb() == null ? null : request.thumb().trim().toLowerCase(Locale.ROOT);
+        String thumb = rawThumb == null ? null : rawThumb.trim().toLowerCase(Locale.ROOT);
         if (thumb != null && !thumb.equals("up") && !thumb.equals("down")) {
-            throw Problems.badRequest("'thumb' must be \"up\" or \"down\", not \"" + request.thumb() + "\".");
+            throw Problems.badRequest("'thumb' must be \"up\" or \"down\", not \"" + rawThumb + "\".");
         }
-        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        String comment = rawComment == null || rawComment.isBlank() ? null : rawComment.strip();
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw Problems.badRequest("'comment' has " + comment.length() + " characters; the limit is " + MAX_COMMENT + ".");
         }
-        var snapshot = subjects.snapshot(request.summaryId(), author, seesAll)
-                .orElseThrow(() -> Problems.notFound("summary", request.summaryId()));
-        return feedback.save(new Feedback(request.summaryId(), author, request.rating(), thumb, comment, snapshot)).toItem();
+        return new Verdict(rating, thumb, comment);
     }
 
     public List<FeedbackItem> forSummary(UUID summaryId) {

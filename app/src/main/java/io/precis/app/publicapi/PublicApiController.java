@@ -2,12 +2,9 @@ package io.precis.app.publicapi;
 
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,21 +44,16 @@ class PublicApiController {
 
     @PostMapping(path = "/summaries", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SummaryResult> summarize(@RequestBody(required = false) SummarizeCommand command, HttpServletRequest request) {
-        throttle(request);
+        limiter.acquire(request);
         checkLimits(command);
         return ResponseEntity.ok(summaries.summarize(command, OWNER));
     }
 
     @PostMapping(path = "/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FeedbackItem> feedback(@RequestBody(required = false) FeedbackService.FeedbackRequest body, HttpServletRequest request) {
-        throttle(request);
+        limiter.acquire(request);
         if (body == null) throw Problems.badRequest("Send a JSON body with 'summaryId' and a 'thumb' or 'rating'.");
         return ResponseEntity.status(HttpStatus.CREATED).body(feedback.record(body, OWNER, false));
-    }
-
-    private void throttle(HttpServletRequest request) {
-        var wait = limiter.tryAcquire(request.getRemoteAddr());
-        if (wait.isPresent()) throw new TooManyRequests(wait.getAsLong());
     }
 
     private void checkLimits(SummarizeCommand command) {
@@ -74,23 +66,6 @@ class PublicApiController {
         if (chars > props.maxChars()) {
             throw Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "The text has " + chars + " characters; the public site takes up to "
                     + props.maxChars() + ". Shorten it or split it into parts.");
-        }
-    }
-
-    /** 429 as a problem, with Retry-After in whole seconds. */
-    static final class TooManyRequests extends ErrorResponseException {
-        private final HttpHeaders headers = new HttpHeaders();
-
-        TooManyRequests(long retryAfterSeconds) {
-            super(HttpStatus.TOO_MANY_REQUESTS, ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many requests from your address. Try again in " + retryAfterSeconds + " second"
-                            + (retryAfterSeconds == 1 ? "" : "s") + "."), null);
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        }
-
-        @Override
-        public HttpHeaders getHeaders() {
-            return headers;
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * A token bucket per client address, in memory: {@code capacity} requests at once, refilled evenly over
  * {@code period}. Buckets that have refilled completely are forgotten when the map grows past {@code maxClients}
@@ -45,6 +47,16 @@ class PublicRateLimiter {
             double waitNanos = (1 - bucket.tokens) * nanosPerToken;
             return OptionalLong.of(Math.max(1, (long) Math.ceil(waitNanos / 1e9)));
         }
+    }
+
+    /**
+     * Takes a token for the request's client address.
+     *
+     * @throws TooManyRequests (429 with {@code Retry-After}) when its bucket is empty
+     */
+    void acquire(HttpServletRequest request) {
+        OptionalLong wait = tryAcquire(request.getRemoteAddr());
+        if (wait.isPresent()) throw new TooManyRequests(wait.getAsLong());
     }
 
     /** Forgets every client (tests). */

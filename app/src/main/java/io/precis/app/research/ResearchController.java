@@ -1,7 +1,6 @@
 package io.precis.app.research;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,29 +44,22 @@ class ResearchController {
     @PostMapping("/api/v1/research")
     ResponseEntity<Map<String, Object>> submit(@RequestBody(required = false) ResearchRequest request) {
         ResearchJob job = research.submit(Viewer.current(), request);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(summary(job));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ResearchJson.summary(job));
     }
 
     @GetMapping("/api/v1/research")
     Map<String, Object> list(@RequestParam(defaultValue = "50") int limit) {
-        return Map.of("items", research.list(Viewer.current(), limit).stream().map(ResearchController::summary).toList());
+        return Map.of("items", research.list(Viewer.current(), limit).stream().map(ResearchJson::summary).toList());
     }
 
     @GetMapping("/api/v1/research/{id}")
     Map<String, Object> get(@PathVariable UUID id) {
-        ResearchService.Details d = research.details(id, Viewer.current());
-        Map<String, Object> body = summary(d.job());
-        body.put("plan", d.plan());
-        body.put("sources", d.sources());
-        body.put("log", d.log());
-        body.put("stepMillis", d.stepMillis());
-        body.put("report", d.job().report());
-        return body;
+        return ResearchJson.details(research.details(id, Viewer.current()));
     }
 
     @PostMapping("/api/v1/research/{id}/cancel")
     Map<String, Object> cancel(@PathVariable UUID id) {
-        return summary(research.cancel(id, Viewer.current()));
+        return ResearchJson.summary(research.cancel(id, Viewer.current()));
     }
 
     @GetMapping(value = "/api/v1/research/{id}/report.md", produces = "text/markdown;charset=UTF-8")
@@ -122,7 +114,7 @@ class ResearchController {
                             MediaType.APPLICATION_JSON));
                 }
                 if (job.finished()) {
-                    emitter.send(SseEmitter.event().name("end").data(summary(job), MediaType.APPLICATION_JSON));
+                    emitter.send(SseEmitter.event().name("end").data(ResearchJson.summary(job), MediaType.APPLICATION_JSON));
                     emitter.complete();
                     task.get().cancel(false);
                 }
@@ -144,30 +136,6 @@ class ResearchController {
         emitter.onCompletion(() -> task.get().cancel(false));
         emitter.onTimeout(() -> task.get().cancel(false));
         return emitter;
-    }
-
-    static Map<String, Object> summary(ResearchJob job) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", job.id());
-        m.put("question", job.question());
-        m.put("depth", job.depth());
-        m.put("breadth", job.breadth());
-        m.put("collection", job.collection());
-        m.put("sourceOptions", job.sources());
-        m.put("status", job.status());
-        m.put("progress", job.progress());
-        m.put("provider", job.provider());
-        m.put("reason", job.reason());
-        m.put("attempts", job.attempts());
-        m.put("createdAt", job.createdAt());
-        m.put("startedAt", job.startedAt());
-        m.put("finishedAt", job.finishedAt());
-        if (job.report() != null) {
-            m.put("citedSentences", job.report().citedSentences());
-            m.put("unsupportedClaims", job.report().unsupported());
-            m.put("supportRatio", job.report().supportRatio());
-        }
-        return m;
     }
 
     @PreDestroy

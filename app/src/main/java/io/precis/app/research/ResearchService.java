@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
+import io.precis.admin.feedback.FeedbackService;
 import io.precis.admin.web.Problems;
 import io.precis.app.library.FetchException;
 import io.precis.app.library.SafeFetcher;
@@ -117,6 +118,17 @@ public class ResearchService {
         store.requestCancel(id);
         store.log(id, "Cancellation requested.");
         return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Records a thumb or rating (and an optional comment) on a job the viewer may see.
+     *
+     * @throws org.springframework.web.ErrorResponseException 400 for invalid feedback, 404 for a job not theirs
+     */
+    public ResearchFeedback feedback(UUID id, Viewer viewer, Integer rating, String thumb, String comment) {
+        FeedbackService.Verdict v = FeedbackService.verdict(rating, thumb, comment);
+        find(id, viewer).orElseThrow(() -> Problems.notFound("research job", id));
+        return store.addFeedback(id, viewer.name(), v.rating(), v.thumb(), v.comment());
     }
 
     List<ResearchSource> sourcesAfter(UUID id, long afterId) {

@@ -150,6 +150,13 @@ class ResearchStore {
                 (rs, n) -> new LogLine(rs.getLong("id"), instant(rs, "at"), rs.getString("message")), job, afterId);
     }
 
+    ResearchFeedback addFeedback(UUID job, String author, Integer rating, String thumb, String comment) {
+        return jdbc.queryForObject("INSERT INTO research_feedback (job_id, author, rating, thumb, comment) VALUES (?, ?, ?, ?, ?) "
+                        + "RETURNING id, created_at",
+                (rs, n) -> new ResearchFeedback(rs.getLong("id"), job, rating, thumb, comment, instant(rs, "created_at")),
+                job, author, rating, thumb, comment);
+    }
+
     Map<String, Long> countsByStatus() {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.query("SELECT status, count(*) AS n FROM research_jobs GROUP BY status", rs -> {

@@ -24,7 +24,8 @@ import com.vaadin.flow.spring.security.VaadinWebSecurity;
  * Three filter chains:
  * <ol>
  * <li>{@code /api/**}: stateless, API keys only, problem bodies for 401/403; the one exception is the public API
- * ({@code POST /api/v1/public/summaries} and {@code /feedback}, io.precis.app.publicapi), which anonymous callers reach
+ * ({@code POST /api/v1/public/summaries}, {@code /feedback}, {@code /research}, {@code /research/{id}/feedback} and
+ * {@code GET /api/v1/public/research/{id}}, io.precis.app.publicapi), which anonymous callers reach
  * with the {@value #PUBLIC_ROLE} role and which alone answers CORS (bean {@code publicApiCors});</li>
  * <li>actuator endpoints and the {@code /livez}, {@code /readyz} probes: open, because actuator lives on the
  * management port, which only the cluster (probes, Prometheus) can reach; the public port serves just the probes;</li>
@@ -58,8 +59,10 @@ class SecurityConfig extends VaadinWebSecurity {
                         // the async dispatch that ends a stream (research events) continues a request already authorised
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/openapi/**", "/api/v1/docs/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/public/summaries", "/api/v1/public/feedback")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/public/summaries", "/api/v1/public/feedback",
+                                "/api/v1/public/research", "/api/v1/public/research/*/feedback")
                         .hasAnyRole(PUBLIC_ROLE, Role.ANALYST.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/research/*").hasAnyRole(PUBLIC_ROLE, Role.ANALYST.name())
                         .requestMatchers("/api/v1/admin/models/**", "/api/v1/admin/datasets/**", "/api/v1/admin/audit/**",
                                 "/api/v1/admin/feedback/**", "/api/v1/admin/training/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())

@@ -19,13 +19,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.precis.app.library.LibraryService;
+import io.precis.app.library.Viewer;
 import io.precis.app.support.PrecisIntegrationTest;
 
 /**
  * netlify-web end to end: the static site is built with {@code VITE_API_URL} pointing at this running app, served
  * from another origin (so CORS is real), and driven in headless Chromium by {@code netlify-web/e2e/public-site.mjs}
  * (playwright-core with the system's Chromium): a summary whose citation highlights its passage, feedback on it,
- * and the test profile's small rate limit running out, shown as a polite message.
+ * research over the public Library with live progress, a cited passage revealed and feedback on the report, and the
+ * test profile's small rate limit running out, shown as a polite message.
  */
 @PrecisIntegrationTest
 class NetlifyWebEndToEndTest {
@@ -35,10 +38,12 @@ class NetlifyWebEndToEndTest {
     @LocalServerPort
     int port;
     @Autowired
-    PublicRateLimiter limiter;
+    List<PublicRateLimiter> limiters;
+    @Autowired
+    LibraryService library;
 
     @Test
-    void summariseFeedbackAndRateLimitInTheBuiltSite() throws Exception {
+    void summariseResearchFeedbackAndRateLimitInTheBuiltSite() throws Exception {
         assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is needed (./precis test installs it)").isTrue();
         if (!Files.isDirectory(WEB.resolve("node_modules/playwright-core"))) {
             run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
@@ -47,12 +52,16 @@ class NetlifyWebEndToEndTest {
         run(List.of("npx", "vite", "build", "--outDir", dist.toString(), "--emptyOutDir"),
                 Map.of("VITE_API_URL", "http://localhost:" + port), 180);
 
-        limiter.reset();
+        // Public research reads the public Library: give it something to cite.
+        Viewer publicLibrary = new Viewer(PublicApiController.OWNER, false);
+        PublicResearchTest.DOCS.forEach((title, text) -> library.ingestNow(publicLibrary, title, text, "e2e"));
+
+        limiters.forEach(PublicRateLimiter::reset);
         try (StaticSite site = new StaticSite(dist)) {
             String output = run(List.of("node", "e2e/public-site.mjs", "http://localhost:" + site.port() + "/",
                             Path.of("target", "e2e-screenshots").toAbsolutePath().toString()),
-                    Map.of("CHROMIUM", CHROMIUM.toString()), 240);
-            assertThat(output).contains("ok   summarise", "ok   feedback", "ok   rate-limited", "ok   no page errors");
+                    Map.of("CHROMIUM", CHROMIUM.toString(), "E2E_RESEARCH_QUESTION", "What does a lighthouse keeper do?"), 300);
+            assertThat(output).contains("ok   summarise", "ok   feedback", "ok   research", "ok   rate-limited", "ok   no page errors");
         }
     }
 

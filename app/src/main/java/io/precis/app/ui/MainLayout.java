@@ -78,6 +78,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         history.setMatchNested(true);
         nav.addItem(history);
         nav.addItem(new SideNavItem("Library", "library", VaadinIcon.BOOK.create()));
+        SideNavItem research = new SideNavItem("Research", "research", VaadinIcon.SEARCH.create());
+        research.setMatchNested(true);
+        nav.addItem(research);
         if (auth.hasRole("ADMIN")) {
             SideNavItem keys = new SideNavItem("API keys", "admin/api-keys", VaadinIcon.KEY.create());
             keys.setMatchNested(true);

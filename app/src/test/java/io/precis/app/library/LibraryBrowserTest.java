@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.codeborne.selenide.Configuration;
 
 import io.precis.app.support.HeadlessChrome;
 import io.precis.app.support.PrecisIntegrationTest;
@@ -116,11 +115,6 @@ class LibraryBrowserTest {
     }
 
     private void signIn() {
-        Configuration.baseUrl = "http://localhost:" + port;
-        open("/login");
-        $("#vaadinLoginUsername input").shouldBe(visible).setValue("admin");
-        $("#vaadinLoginPassword input").setValue("test-admin-password");
-        $("vaadin-login-form vaadin-button[slot='submit']").click();
-        $("#view-title").shouldBe(visible);
+        HeadlessChrome.signInAsAdmin(port);
     }
 }

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.codeborne.selenide.Configuration;
-
 import io.precis.app.library.LibraryService;
 import io.precis.app.library.Viewer;
 import io.precis.app.support.HeadlessChrome;
@@ -48,12 +46,7 @@ class ResearchBrowserTest {
         for (Map.Entry<String, String> e : ResearchApiTest.HARBOUR.entrySet()) {
             library.ingestNow(new Viewer("admin", false), e.getKey(), e.getValue(), collection);
         }
-        Configuration.baseUrl = "http://localhost:" + port;
-        open("/login");
-        $("#vaadinLoginUsername input").shouldBe(visible).setValue("admin");
-        $("#vaadinLoginPassword input").setValue("test-admin-password");
-        $("vaadin-login-form vaadin-button[slot='submit']").click();
-        $("#view-title").shouldBe(visible);
+        HeadlessChrome.signInAsAdmin(port);
 
         open("/research");
         $("#research-question textarea").shouldBe(visible).setValue("Who appoints the board of the harbour authority?");

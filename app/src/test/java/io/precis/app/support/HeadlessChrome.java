@@ -37,4 +37,14 @@ public final class HeadlessChrome {
         Configuration.downloadsFolder = "target/selenide/downloads";
         Configuration.savePageSource = false;
     }
+
+    /** Opens the login page of the app on {@code port} and signs in as the test admin. */
+    public static void signInAsAdmin(int port) {
+        com.codeborne.selenide.Configuration.baseUrl = "http://localhost:" + port;
+        com.codeborne.selenide.Selenide.open("/login");
+        com.codeborne.selenide.Selenide.$("#vaadinLoginUsername input").shouldBe(com.codeborne.selenide.Condition.visible).setValue("admin");
+        com.codeborne.selenide.Selenide.$("#vaadinLoginPassword input").setValue("test-admin-password");
+        com.codeborne.selenide.Selenide.$("vaadin-login-form vaadin-button[slot='submit']").click();
+        com.codeborne.selenide.Selenide.$("#view-title").shouldBe(com.codeborne.selenide.Condition.visible);
+    }
 }

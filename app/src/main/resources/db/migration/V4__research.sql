@@ -61,3 +61,15 @@ CREATE TABLE research_log (
     message TEXT         NOT NULL
 );
 CREATE INDEX research_log_job ON research_log (job_id, id);
+
+-- Analysts' judgements of finished reports (a report does not change once done, so the job id is its snapshot).
+CREATE TABLE research_feedback (
+    id         BIGSERIAL PRIMARY KEY,
+    job_id     UUID         NOT NULL REFERENCES research_jobs (id) ON DELETE CASCADE,
+    author     VARCHAR(100) NOT NULL,
+    rating     SMALLINT CHECK (rating BETWEEN 1 AND 5),
+    thumb      VARCHAR(4) CHECK (thumb IN ('up', 'down')),
+    comment    TEXT,
+    created_at TIMESTAMPTZ  NOT NULL DEFAULT now()
+);
+CREATE INDEX research_feedback_job ON research_feedback (job_id, id);

@@ -30,23 +30,37 @@ public class FeedbackService {
     @Transactional
     public FeedbackItem record(FeedbackRequest request, String author, boolean seesAll) {
         if (request.summaryId() == null) throw Problems.badRequest("'summaryId' is required.");
-        if (request.rating() == null && request.thumb() == null) {
+        Verdict verdict = verdict(request.rating(), request.thumb(), request.comment());
+        var snapshot = subjects.snapshot(request.summaryId(), author, seesAll)
+                .orElseThrow(() -> Problems.notFound("summary", request.summaryId()));
+        return feedback.save(new Feedback(request.summaryId(), author, verdict.rating(), verdict.thumb(), verdict.comment(), snapshot)).toItem();
+    }
+
+    /** A checked judgement: a rating (1–5) or a thumb ({@code up}/{@code down}), and an optional comment. */
+    public record Verdict(Integer rating, String thumb, String comment) {
+    }
+
+    /**
+     * Checks a judgement of anything (summaries, research reports).
+     *
+     * @throws org.springframework.web.ErrorResponseException 400 for what is missing or invalid
+     */
+    public static Verdict verdict(Integer rating, String thumbText, String commentText) {
+        if (rating == null && thumbText == null) {
             throw Problems.badRequest("Give a 'rating' (1-5) or a 'thumb' (\"up\" or \"down\").");
         }
-        if (request.rating() != null && (request.rating() < 1 || request.rating() > 5)) {
-            throw Problems.badRequest("'rating' must be between 1 and 5, not " + request.rating() + ".");
+        if (rating != null && (rating < 1 || rating > 5)) {
+            throw Problems.badRequest("'rating' must be between 1 and 5, not " + rating + ".");
         }
-        String thumb = request.thumb() == null ? null : request.thumb().trim().toLowerCase(Locale.ROOT);
+        String thumb = thumbText == null ? null : thumbText.trim().toLowerCase(Locale.ROOT);
         if (thumb != null && !thumb.equals("up") && !thumb.equals("down")) {
-            throw Problems.badRequest("'thumb' must be \"up\" or \"down\", not \"" + request.thumb() + "\".");
+            throw Problems.badRequest("'thumb' must be \"up\" or \"down\", not \"" + thumbText + "\".");
         }
-        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        String comment = commentText == null || commentText.isBlank() ? null : commentText.strip();
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw Problems.badRequest("'comment' has " + comment.length() + " characters; the limit is " + MAX_COMMENT + ".");
         }
-        var snapshot = subjects.snapshot(request.summaryId(), author, seesAll)
-                .orElseThrow(() -> Problems.notFound("summary", request.summaryId()));
-        return feedback.save(new Feedback(request.summaryId(), author, request.rating(), thumb, comment, snapshot)).toItem();
+        return new Verdict(rating, thumb, comment);
     }
 
     public List<FeedbackItem> forSummary(UUID summaryId) {

@@ -62,7 +62,18 @@ class ResearchController {
         body.put("log", d.log());
         body.put("stepMillis", d.stepMillis());
         body.put("report", d.job().report());
+        body.put("feedback", research.feedback(id));
         return body;
+    }
+
+    /** A judgement of the report: {@code {"rating":1-5}} or {@code {"thumb":"up|down"}}, optional {@code "comment"}. */
+    record FeedbackRequest(Integer rating, String thumb, String comment) {
+    }
+
+    @PostMapping("/api/v1/research/{id}/feedback")
+    ResponseEntity<ResearchStore.FeedbackItem> feedback(@PathVariable UUID id, @RequestBody(required = false) FeedbackRequest request) {
+        FeedbackRequest r = request == null ? new FeedbackRequest(null, null, null) : request;
+        return ResponseEntity.status(HttpStatus.CREATED).body(research.feedback(id, Viewer.current(), r.rating(), r.thumb(), r.comment()));
     }
 
     @PostMapping("/api/v1/research/{id}/cancel")

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
+import io.precis.admin.feedback.FeedbackService;
 import io.precis.admin.web.Problems;
 import io.precis.app.library.FetchException;
 import io.precis.app.library.SafeFetcher;
@@ -109,6 +110,20 @@ public class ResearchService {
 
     public List<ResearchJob> list(Viewer viewer, int limit) {
         return store.list(viewer.seesAll() ? null : viewer.name(), Math.max(1, Math.min(limit, 200)));
+    }
+
+    /** Records a judgement of a finished report: a rating (1–5) or a thumb, and an optional comment. */
+    public ResearchStore.FeedbackItem feedback(UUID id, Viewer viewer, Integer rating, String thumb, String comment) {
+        ResearchJob job = find(id, viewer).orElseThrow(() -> Problems.notFound("research job", id));
+        FeedbackService.Verdict verdict = FeedbackService.verdict(rating, thumb, comment);
+        if (job.report() == null) {
+            throw Problems.of(org.springframework.http.HttpStatus.CONFLICT, "Research job " + id + " has no report to judge yet: it is " + job.status() + ".");
+        }
+        return store.addFeedback(id, viewer.name(), verdict.rating(), verdict.thumb(), verdict.comment());
+    }
+
+    List<ResearchStore.FeedbackItem> feedback(UUID id) {
+        return store.feedback(id);
     }
 
     /** Cancels the job; a finished job stays as it is. */

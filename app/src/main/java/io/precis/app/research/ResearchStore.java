@@ -36,6 +36,10 @@ class ResearchStore {
     record Claim(UUID id, int attempts) {
     }
 
+    /** An analyst's judgement of a report. */
+    record FeedbackItem(long id, String author, Integer rating, String thumb, String comment, Instant createdAt) {
+    }
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -148,6 +152,21 @@ class ResearchStore {
     List<LogLine> log(UUID job, long afterId) {
         return jdbc.query("SELECT id, at, message FROM research_log WHERE job_id = ? AND id > ? ORDER BY id",
                 (rs, n) -> new LogLine(rs.getLong("id"), instant(rs, "at"), rs.getString("message")), job, afterId);
+    }
+
+    FeedbackItem addFeedback(UUID job, String author, Integer rating, String thumb, String comment) {
+        return jdbc.queryForObject("INSERT INTO research_feedback (job_id, author, rating, thumb, comment) VALUES (?, ?, ?, ?, ?) "
+                + "RETURNING id, author, rating, thumb, comment, created_at", this::feedbackRow, job, author, rating, thumb, comment);
+    }
+
+    List<FeedbackItem> feedback(UUID job) {
+        return jdbc.query("SELECT id, author, rating, thumb, comment, created_at FROM research_feedback WHERE job_id = ? ORDER BY id",
+                this::feedbackRow, job);
+    }
+
+    private FeedbackItem feedbackRow(ResultSet rs, int n) throws SQLException {
+        return new FeedbackItem(rs.getLong("id"), rs.getString("author"), (Integer) rs.getObject("rating", Integer.class),
+                rs.getString("thumb"), rs.getString("comment"), instant(rs, "created_at"));
     }
 
     Map<String, Long> countsByStatus() {

@@ -283,8 +283,37 @@ public class ResearchView extends VerticalLayout implements HasUrlParameter<Stri
         md.getElement().setAttribute("download", true);
         html.getElement().setAttribute("download", true);
         md.setId("research-export-md");
-        div.add(new HorizontalLayout(new Span("Download:"), md, html));
+        div.add(new HorizontalLayout(new Span("Download:"), md, html), feedback(job));
         return div;
+    }
+
+    private Component feedback(ResearchJob job) {
+        TextField comment = new TextField();
+        comment.setPlaceholder("What was good or missing? (optional)");
+        comment.setId("research-feedback-comment");
+        comment.setWidth("30rem");
+        Span given = new Span(research.feedback(job.id()).size() + " judgements so far");
+        given.setId("research-feedback-count");
+        Button up = new Button(VaadinIcon.THUMBS_UP.create(), e -> judge(job, "up", comment, given));
+        up.setId("research-thumb-up");
+        up.setAriaLabel("Good report");
+        Button down = new Button(VaadinIcon.THUMBS_DOWN.create(), e -> judge(job, "down", comment, given));
+        down.setId("research-thumb-down");
+        down.setAriaLabel("Poor report");
+        HorizontalLayout row = new HorizontalLayout(new Span("Was this report useful?"), up, down, comment, given);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return row;
+    }
+
+    private void judge(ResearchJob job, String thumb, TextField comment, Span given) {
+        try {
+            research.feedback(job.id(), viewer, null, thumb, comment.getValue());
+            comment.clear();
+            given.setText(research.feedback(job.id()).size() + " judgements so far");
+            Notification.show("Thank you: your judgement was recorded.", 3000, Notification.Position.BOTTOM_START);
+        } catch (ErrorResponseException e) {
+            Notification.show(e.getBody().getDetail(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     private Component paragraph(Report report, List<Report.Sentence> sentences) {

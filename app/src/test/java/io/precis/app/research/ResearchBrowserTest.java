@@ -66,6 +66,10 @@ class ResearchBrowserTest {
         $("#research-passage").shouldBe(visible).shouldHave(text("harbour"));
         $("vaadin-dialog-overlay vaadin-button").click();
         $("#research-passage").shouldNot(com.codeborne.selenide.Condition.exist);
+        $("#research-feedback-comment input").setValue("Answers the question");
+        $("#research-thumb-up").scrollIntoView("{block: \"center\"}").click();
+        $("#research-feedback-count").shouldHave(text("1 judgements so far"));
+
         // the job's own address resumes watching it in a fresh page
         String address = com.codeborne.selenide.WebDriverRunner.url();
         org.assertj.core.api.Assertions.assertThat(address).matches(".*/research/[0-9a-f-]{36}");

@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.precis.admin.feedback.FeedbackService;
 import io.precis.admin.web.Problems;
@@ -37,8 +39,11 @@ public class ResearchService {
     private final ResearchProperties props;
     private final SearchProviders providers;
 
+    private final TransactionTemplate tx;
+
     ResearchService(ResearchStore store, ResearchWorkers workers, SafeFetcher fetcher, ResearchProperties props,
-                    SearchProviders providers) {
+                    SearchProviders providers, PlatformTransactionManager transactions) {
+        this.tx = new TransactionTemplate(transactions);
         this.providers = providers;
         this.store = store;
         this.workers = workers;
@@ -71,9 +76,12 @@ public class ResearchService {
                     + request.provider() + "'.");
         }
         UUID id = UUID.randomUUID();
-        store.insert(id, viewer.name(), question, depth, breadth, collection, sources, provider);
-        store.log(id, "Queued.");
-        ResearchJob queued = store.find(id).orElseThrow();
+        // read back before commit, so that the answer shows the job as queued even when a worker claims it at once
+        ResearchJob queued = tx.execute(s -> {
+            store.insert(id, viewer.name(), question, depth, breadth, collection, sources, provider);
+            store.log(id, "Queued.");
+            return store.find(id).orElseThrow();
+        });
         workers.wake();
         return queued;
     }

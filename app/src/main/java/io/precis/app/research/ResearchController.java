@@ -54,7 +54,19 @@ class ResearchController {
 
     @GetMapping("/api/v1/research/{id}")
     Map<String, Object> get(@PathVariable UUID id) {
-        return ResearchJson.details(research.details(id, Viewer.current()));
+        Map<String, Object> body = ResearchJson.details(research.details(id, Viewer.current()));
+        body.put("feedback", research.feedback(id));
+        return body;
+    }
+
+    /** A judgement of the report: {@code {"rating":1-5}} or {@code {"thumb":"up|down"}}, optional {@code "comment"}. */
+    record FeedbackRequest(Integer rating, String thumb, String comment) {
+    }
+
+    @PostMapping("/api/v1/research/{id}/feedback")
+    ResponseEntity<ResearchFeedback> feedback(@PathVariable UUID id, @RequestBody(required = false) FeedbackRequest request) {
+        FeedbackRequest r = request == null ? new FeedbackRequest(null, null, null) : request;
+        return ResponseEntity.status(HttpStatus.CREATED).body(research.feedback(id, Viewer.current(), r.rating(), r.thumb(), r.comment()));
     }
 
     @PostMapping("/api/v1/research/{id}/cancel")

@@ -360,6 +360,7 @@ class ResearchRunner {
     }
 
     private Report write(Run run, List<String> subQuestions) {
+        long started = System.nanoTime();
         List<ExtractiveReportWriter.SectionInput> sections = new ArrayList<>();
         for (String q : subQuestions) {
             run.checkpoint();
@@ -377,7 +378,10 @@ class ResearchRunner {
                         s.readAt() == null ? null : s.readAt().toString()));
             }
         }
+        long retrieved = System.nanoTime();
         Report report = writer.write(run.job.question(), sections, new LinkedHashMap<>(sources));
+        log.info("Research job {}: retrieval for writing {} ms, writing {} ms (checking {} ms)", run.job.id(),
+                (retrieved - started) / 1_000_000, (System.nanoTime() - retrieved) / 1_000_000, writer.lastCheckMillis);
         store.log(run.job.id(), "Wrote " + report.sections().size() + " sections; checked " + report.citedSentences()
                 + " cited sentences against their passages.");
         return report;
@@ -394,6 +398,17 @@ class ResearchRunner {
 
     private static double round(double x) {
         return Math.round(x * 1000) / 1000.0;
+    }
+
+    /** Loads the writer's models in the background. */
+    void warmUp() {
+        stepThreads.execute(() -> {
+            try {
+                writer.warmUp();
+            } catch (RuntimeException e) {
+                log.warn("Could not load the research writer's models: {}", e.getMessage());
+            }
+        });
     }
 
     void stop() {

@@ -11,7 +11,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.http.HttpStatus;
+
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.precis.admin.feedback.FeedbackService;
 import io.precis.admin.web.Problems;
@@ -37,8 +41,11 @@ public class ResearchService {
     private final ResearchProperties props;
     private final SearchProviders providers;
 
+    private final TransactionTemplate tx;
+
     ResearchService(ResearchStore store, ResearchWorkers workers, SafeFetcher fetcher, ResearchProperties props,
-                    SearchProviders providers) {
+                    SearchProviders providers, PlatformTransactionManager transactions) {
+        this.tx = new TransactionTemplate(transactions);
         this.providers = providers;
         this.store = store;
         this.workers = workers;
@@ -71,9 +78,12 @@ public class ResearchService {
                     + request.provider() + "'.");
         }
         UUID id = UUID.randomUUID();
-        store.insert(id, viewer.name(), question, depth, breadth, collection, sources, provider);
-        store.log(id, "Queued.");
-        ResearchJob queued = store.find(id).orElseThrow();
+        // read back before commit, so that the answer shows the job as queued even when a worker claims it at once
+        ResearchJob queued = tx.execute(s -> {
+            store.insert(id, viewer.name(), question, depth, breadth, collection, sources, provider);
+            store.log(id, "Queued.");
+            return store.find(id).orElseThrow();
+        });
         workers.wake();
         return queued;
     }
@@ -112,6 +122,10 @@ public class ResearchService {
         return store.list(viewer.seesAll() ? null : viewer.name(), Math.max(1, Math.min(limit, 200)));
     }
 
+    List<ResearchFeedback> feedback(UUID id) {
+        return store.feedback(id);
+    }
+
     /** Cancels the job; a finished job stays as it is. */
     public ResearchJob cancel(UUID id, Viewer viewer) {
         find(id, viewer).orElseThrow(() -> Problems.notFound("research job", id));
@@ -121,13 +135,17 @@ public class ResearchService {
     }
 
     /**
-     * Records a thumb or rating (and an optional comment) on a job the viewer may see.
+     * Records a thumb or rating (and an optional comment) on the report of a job the viewer may see.
      *
-     * @throws org.springframework.web.ErrorResponseException 400 for invalid feedback, 404 for a job not theirs
+     * @throws org.springframework.web.ErrorResponseException 400 for invalid feedback, 404 for a job not theirs,
+     *         409 while the job has no report
      */
     public ResearchFeedback feedback(UUID id, Viewer viewer, Integer rating, String thumb, String comment) {
+        ResearchJob job = find(id, viewer).orElseThrow(() -> Problems.notFound("research job", id));
         FeedbackService.Verdict v = FeedbackService.verdict(rating, thumb, comment);
-        find(id, viewer).orElseThrow(() -> Problems.notFound("research job", id));
+        if (job.report() == null) {
+            throw Problems.of(HttpStatus.CONFLICT, "Research job " + id + " has no report to judge yet: it is " + job.status() + ".");
+        }
         return store.addFeedback(id, viewer.name(), v.rating(), v.thumb(), v.comment());
     }
 

@@ -152,9 +152,17 @@ class ResearchStore {
 
     ResearchFeedback addFeedback(UUID job, String author, Integer rating, String thumb, String comment) {
         return jdbc.queryForObject("INSERT INTO research_feedback (job_id, author, rating, thumb, comment) VALUES (?, ?, ?, ?, ?) "
-                        + "RETURNING id, created_at",
-                (rs, n) -> new ResearchFeedback(rs.getLong("id"), job, rating, thumb, comment, instant(rs, "created_at")),
-                job, author, rating, thumb, comment);
+                + "RETURNING id, job_id, rating, thumb, comment, created_at", this::feedbackRow, job, author, rating, thumb, comment);
+    }
+
+    List<ResearchFeedback> feedback(UUID job) {
+        return jdbc.query("SELECT id, job_id, rating, thumb, comment, created_at FROM research_feedback WHERE job_id = ? ORDER BY id",
+                this::feedbackRow, job);
+    }
+
+    private ResearchFeedback feedbackRow(ResultSet rs, int n) throws SQLException {
+        return new ResearchFeedback(rs.getLong("id"), rs.getObject("job_id", UUID.class), rs.getObject("rating", Integer.class),
+                rs.getString("thumb"), rs.getString("comment"), instant(rs, "created_at"));
     }
 
     Map<String, Long> countsByStatus() {

@@ -53,6 +53,7 @@ class ResearchWorkers {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (commandLine) return;
+        runner.warmUp();
         long heartbeat = Math.max(1000, props.lease().toMillis() / 3);
         scheduler.scheduleWithFixedDelay(this::claim, 0, 1000, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::renew, heartbeat, heartbeat, TimeUnit.MILLISECONDS);

@@ -81,6 +81,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         history.setMatchNested(true);
         nav.addItem(history);
         nav.addItem(new SideNavItem("Library", "library", VaadinIcon.BOOK.create()));
+        SideNavItem research = new SideNavItem("Research", "research", VaadinIcon.SEARCH.create());
+        research.setMatchNested(true);
+        nav.addItem(research);
         if (auth.hasRole("OPERATOR")) {
             nav.addItem(new SideNavItem("Review", "admin/review", VaadinIcon.CHECK_SQUARE_O.create()));
             nav.addItem(new SideNavItem("Models", "admin/models", VaadinIcon.CLUSTER.create()));

@@ -104,6 +104,14 @@ class ResearchApiTest {
         assertThat(events.body()).contains("event:log").contains("event:source").contains("event:status").contains("event:end")
                 .contains("\"status\":\"done\"");
 
+        Api.Response judged = analyst.api.postJson("/api/v1/research/" + id + "/feedback", Map.of("thumb", "up", "comment", "Clear and cited"), analyst.key);
+        assertThat(judged.status()).as(judged.body()).isEqualTo(201);
+        assertThat(judged.json().path("thumb").asText()).isEqualTo("up");
+        Api.assertProblem(analyst.api.postJson("/api/v1/research/" + id + "/feedback", Map.of("rating", 9), analyst.key), 400, "between 1 and 5");
+        Api.assertProblem(analyst.api.postJson("/api/v1/research/" + id + "/feedback", Map.of(), analyst.key), 400, "Give a 'rating'");
+        Api.assertProblem(other.api.postJson("/api/v1/research/" + id + "/feedback", Map.of("thumb", "down"), other.key), 404, null);
+        assertThat(analyst.job(id).path("feedback").findValuesAsText("comment")).containsExactly("Clear and cited");
+
         assertThat(analyst.api.getWithKey("/api/v1/research", analyst.key).json().path("items").findValuesAsText("id")).containsExactly(id);
         assertThat(other.api.getWithKey("/api/v1/research", other.key).json().path("items")).isEmpty();
         assertThat(other.api.getWithKey("/api/v1/research/" + id, other.key).status()).isEqualTo(404);

@@ -98,6 +98,7 @@ class ResearchBadInputTest {
         assertThat(job.path("plan").get(0).path("subQuestions")).hasSize(6);
         assertThat(job.path("log").findValuesAsText("message")).contains("Cancelled.");
         assertProblem(analyst.api.getWithKey("/api/v1/research/" + id + "/report.md", analyst.key), 409, "no report");
+        assertProblem(analyst.api.postJson("/api/v1/research/" + id + "/feedback", Map.of("thumb", "up"), analyst.key), 409, "no report");
         Thread.sleep(1500);
         assertThat(analyst.job(id).path("status").asText()).as("stays cancelled").isEqualTo("cancelled");
         assertThat(analyst.api.postJson("/api/v1/research/" + id + "/cancel", Map.of(), analyst.key).json().path("status").asText())

@@ -22,6 +22,7 @@ import io.precis.inference.text.Words;
  */
 public final class ExtractiveReportWriter {
     static final double NEAR_DUPLICATE = 0.9;
+    private static final int EMBED_BATCH = 64;
     private static final int MIN_WORDS = 6;
     private static final int MAX_WORDS = 70;
 
@@ -30,6 +31,8 @@ public final class ExtractiveReportWriter {
     private final int sentencesPerSection;
     private final double supportThreshold;
     private final SentenceSplitter splitter = new SentenceSplitter();
+    /** How long the support check of the last report took (for benchmarks). */
+    public volatile long lastCheckMillis;
 
     public ExtractiveReportWriter(Embedder embedder, SupportCheck check, int sentencesPerSection, double supportThreshold) {
         this.embedder = embedder;
@@ -49,18 +52,21 @@ public final class ExtractiveReportWriter {
     }
 
     public Report write(String question, List<SectionInput> sections, Map<String, Source> sources) {
+        Map<String, float[]> vectors = embedAll(sections);
         Map<String, Integer> numbers = new LinkedHashMap<>();
         List<float[]> chosen = new ArrayList<>();
         Set<String> chosenTexts = new HashSet<>();
         List<List<Pick>> picked = new ArrayList<>();
         for (SectionInput section : sections) {
-            List<Pick> picks = pick(section, chosen, chosenTexts);
+            List<Pick> picks = pick(section, vectors, chosen, chosenTexts);
             picked.add(picks);
             for (Pick p : picks) numbers.computeIfAbsent(p.candidate().evidence().sourceId(), id -> numbers.size() + 1);
         }
         List<Pick> all = picked.stream().flatMap(List::stream).toList();
+        long checkStarted = System.nanoTime();
         double[] support = check.scores(all.stream().map(p -> p.candidate().text()).toList(),
                 all.stream().map(p -> p.candidate().evidence().text()).toList());
+        lastCheckMillis = (System.nanoTime() - checkStarted) / 1_000_000;
         Map<Pick, Report.Sentence> written = new LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             Evidence e = all.get(i).candidate().evidence();
@@ -86,24 +92,42 @@ public final class ExtractiveReportWriter {
         return new Report(title(question), summary, out, bibliography, cited, unsupported, ratio, "extractive");
     }
 
-    private List<Pick> pick(SectionInput section, List<float[]> chosen, Set<String> chosenTexts) {
+    /** The candidate sentences of a section's passages, with the passage each comes from. */
+    private List<Candidate> candidates(SectionInput section, Map<String, float[]> vectors) {
         List<Candidate> candidates = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        List<Evidence> owners = new ArrayList<>();
         for (Evidence e : section.evidence()) {
             for (Sentence s : splitter.split(e.text())) {
                 int words = Words.count(s.text());
                 if (words < MIN_WORDS || words > MAX_WORDS) continue;
-                texts.add(s.text());
-                owners.add(e);
+                candidates.add(new Candidate(e, s.text(), vectors == null ? null : vectors.get(s.text())));
             }
         }
-        if (texts.isEmpty()) return List.of();
-        List<String> batch = new ArrayList<>(texts);
-        batch.add(section.question());
-        float[][] vectors = embedder.embed(batch);
-        float[] query = vectors[vectors.length - 1];
-        for (int i = 0; i < texts.size(); i++) candidates.add(new Candidate(owners.get(i), texts.get(i), vectors[i]));
+        return candidates;
+    }
+
+    /** Embeds every distinct candidate sentence and question of the report once (sub-questions share passages). */
+    private Map<String, float[]> embedAll(List<SectionInput> sections) {
+        Set<String> texts = new java.util.LinkedHashSet<>();
+        for (SectionInput section : sections) {
+            List<Candidate> candidates = candidates(section, null);
+            if (candidates.isEmpty()) continue;
+            candidates.forEach(c -> texts.add(c.text()));
+            texts.add(section.question());
+        }
+        List<String> list = new ArrayList<>(texts);
+        Map<String, float[]> vectors = new java.util.HashMap<>();
+        for (int from = 0; from < list.size(); from += EMBED_BATCH) {
+            List<String> batch = list.subList(from, Math.min(list.size(), from + EMBED_BATCH));
+            float[][] embedded = embedder.embed(batch);
+            for (int i = 0; i < batch.size(); i++) vectors.put(batch.get(i), embedded[i]);
+        }
+        return vectors;
+    }
+
+    private List<Pick> pick(SectionInput section, Map<String, float[]> vectors, List<float[]> chosen, Set<String> chosenTexts) {
+        List<Candidate> candidates = candidates(section, vectors);
+        if (candidates.isEmpty()) return List.of();
+        float[] query = vectors.get(section.question());
         List<Pick> ranked = new ArrayList<>();
         for (Candidate c : candidates) ranked.add(new Pick(c, Vectors.cosine(c.vector(), query)));
         ranked.sort(Comparator.comparingDouble(Pick::score).reversed());
@@ -118,6 +142,13 @@ public final class ExtractiveReportWriter {
             picks.add(p);
         }
         return picks;
+    }
+
+    /** Loads the models (the support check's encoder loads on first use), so that the first report is not slower. */
+    public void warmUp() {
+        String sentence = "The harbour authority sets the dues that ships pay.";
+        embedder.embed(List.of(sentence));
+        check.scores(List.of(sentence), List.of(sentence));
     }
 
     static String title(String question) {

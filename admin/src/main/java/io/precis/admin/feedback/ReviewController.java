@@ -28,8 +28,9 @@ class ReviewController {
     List<ReviewQueue.ReviewItem> list(@RequestParam(required = false) String modelVersion,
             @RequestParam(required = false) Integer rating, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "false") boolean flagged,
-            @RequestParam(defaultValue = "false") boolean unlabelled, @RequestParam(defaultValue = "200") int limit) {
-        return queue.list(new ReviewQueue.Filter(modelVersion, rating, from, to, flagged, unlabelled, limit));
+            @RequestParam(defaultValue = "false") boolean unlabelled, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "200") int limit) {
+        return queue.list(new ReviewQueue.Filter(modelVersion, rating, from, to, flagged, unlabelled, q, limit));
     }
 
     @PostMapping("/labels")

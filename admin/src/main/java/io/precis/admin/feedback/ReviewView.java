@@ -39,6 +39,7 @@ public class ReviewView extends VerticalLayout {
     private final DatePicker to = new DatePicker("To");
     private final Checkbox flagged = new Checkbox("Flagged");
     private final Checkbox unlabelled = new Checkbox("Unlabelled");
+    private final TextField text = new TextField("Text");
     private final TextArea correction = new TextArea("Corrected summary");
 
     public ReviewView(ReviewQueue queue, AuthenticationContext auth) {
@@ -51,10 +52,18 @@ public class ReviewView extends VerticalLayout {
         rating.setMax(5);
         flagged.setId("review-flagged");
         unlabelled.setId("review-unlabelled");
+        from.setId("review-from");
+        to.setId("review-to");
+        text.setId("review-text");
+        text.setPlaceholder("in comment or summary");
+        text.setClearButtonVisible(true);
         Button apply = new Button("Filter", e -> refresh());
         apply.setId("review-filter");
-        HorizontalLayout filters = new HorizontalLayout(modelVersion, rating, from, to, flagged, unlabelled, apply);
+        apply.addClickShortcut(Key.ENTER).listenOn(text, modelVersion, rating).resetFocusOnActiveElement();
+        HorizontalLayout filters = new HorizontalLayout(text, modelVersion, rating, from, to, flagged, unlabelled, apply);
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        filters.setWrap(true); // seven filters do not fit one line of a laptop screen
+        filters.setWidthFull();
 
         grid.setId("review-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
@@ -72,14 +81,16 @@ public class ReviewView extends VerticalLayout {
                 action("Reject", "rejected", Key.KEY_R), action("Flag", "flagged", Key.KEY_F),
                 action("Correct", "corrected", Key.KEY_C), new Span("Alt+A accept · Alt+R reject · Alt+F flag · Alt+C correct"));
         actions.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        actions.setWrap(true);
         add(filters, actions, correction, grid);
         refresh();
     }
 
     private Button action(String text, String label, Key key) {
         Button button = new Button(text, e -> label(label));
-        button.setId("review-" + label);
-        button.addClickShortcut(key, KeyModifier.ALT);
+        button.setId("review-action-" + label);
+        // the focused field (the correction being typed) sends its value before the shortcut's click
+        button.addClickShortcut(key, KeyModifier.ALT).resetFocusOnActiveElement();
         return button;
     }
 
@@ -104,6 +115,6 @@ public class ReviewView extends VerticalLayout {
         grid.setItems(queue.list(new ReviewQueue.Filter(modelVersion.getValue(), rating.getValue(),
                 from.getValue() == null ? null : from.getValue().atStartOfDay().toInstant(ZoneOffset.UTC),
                 to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-                flagged.getValue(), unlabelled.getValue(), 500)));
+                flagged.getValue(), unlabelled.getValue(), text.getValue(), 500)));
     }
 }

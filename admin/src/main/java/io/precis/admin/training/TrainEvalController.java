@@ -29,7 +29,7 @@ class TrainEvalController {
     Map<String, Object> run(Authentication auth) {
         TrainEvalJob.Outcome outcome;
         try {
-            outcome = job.run(props.out(), auth.getName());
+            outcome = job.run(props.outPath(), auth.getName());
         } catch (NotEnoughPairsException e) {
             throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
         } catch (IllegalStateException e) {

@@ -17,9 +17,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedule        cron expression for scheduled runs; "-" for none
  */
 @ConfigurationProperties("precis.training")
-public record TrainingProperties(@DefaultValue("../shared/data/eval") Path evalData,
+public record TrainingProperties(@DefaultValue("../shared/data/eval") String evalData,
         @DefaultValue({"news-cnndm-dev", "multinews-dev", "dialogue-dev"}) java.util.List<String> evalSets,
-        @DefaultValue("20") int examplesPerSet, @DefaultValue(".precis/train-eval") Path out,
+        @DefaultValue("20") int examplesPerSet, @DefaultValue(".precis/train-eval") String out,
         @DefaultValue("0.01") double l2, @DefaultValue("0.5") double driftPenalty,
         @DefaultValue("24") int maxEvaluations, @DefaultValue("20") int tuningInputs, @DefaultValue("-") String schedule) {
+
+    // Plain strings bound, paths made here: Spring's String-to-Path conversion reads a relative value as a class path
+    // resource and refuses one that starts with "..", which is the default.
+
+    /** The folder of held-out evaluation sets, relative to the working directory unless absolute. */
+    public Path evalDataPath() {
+        return Path.of(evalData);
+    }
+
+    /** Where scheduled and console runs write their reports. */
+    public Path outPath() {
+        return Path.of(out);
+    }
 }

@@ -1,6 +1,14 @@
 package io.precis.admin.feedback;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.function.Function;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +19,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -20,6 +29,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
@@ -42,7 +52,7 @@ public class ReviewView extends VerticalLayout {
     private final TextField text = new TextField("Text");
     private final TextArea correction = new TextArea("Corrected summary");
 
-    public ReviewView(ReviewQueue queue, AuthenticationContext auth) {
+    public ReviewView(ReviewQueue queue, Datasets datasets, AuthenticationContext auth) {
         this.queue = queue;
         this.auth = auth;
         setSizeFull();
@@ -82,6 +92,9 @@ public class ReviewView extends VerticalLayout {
                 action("Correct", "corrected", Key.KEY_C), new Span("Alt+A accept · Alt+R reject · Alt+F flag · Alt+C correct"));
         actions.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         actions.setWrap(true);
+        Anchor sft = export("review-export-sft", "Export SFT (JSONL)", "sft.jsonl", datasets::writeSft);
+        Anchor dpo = export("review-export-dpo", "Export DPO (JSONL)", "dpo.jsonl", datasets::writeDpo);
+        actions.add(sft, dpo);
         add(filters, actions, correction, grid);
         refresh();
     }
@@ -92,6 +105,24 @@ public class ReviewView extends VerticalLayout {
         // the focused field (the correction being typed) sends its value before the shortcut's click
         button.addClickShortcut(key, KeyModifier.ALT).resetFocusOnActiveElement();
         return button;
+    }
+
+    /** A download link to a dataset, written when it is clicked (the same as GET /api/v1/admin/datasets/...). */
+    private static Anchor export(String id, String text, String fileName, Function<Writer, Integer> write) {
+        StreamResource resource = new StreamResource(fileName, () -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+                write.apply(writer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new ByteArrayInputStream(bytes.toByteArray());
+        });
+        resource.setContentType("application/x-ndjson");
+        Anchor anchor = new Anchor(resource, text);
+        anchor.getElement().setAttribute("download", fileName);
+        anchor.setId(id);
+        return anchor;
     }
 
     private void label(String label) {

@@ -99,6 +99,12 @@ class ReviewQueueBrowserTest extends BrowserTest {
                 .isEqualTo(1);
         $("#review-correction textarea").shouldHave(com.codeborne.selenide.Condition.exactValue(""));
 
+        // the SFT export link downloads the corrected summary as a completion; the DPO one has the pair it made
+        java.io.File sft = $("#review-export-sft").download();
+        assertThat(java.nio.file.Files.readString(sft.toPath())).contains("\"completion\":\"" + corrected + "\"");
+        java.io.File dpo = $("#review-export-dpo").download();
+        assertThat(java.nio.file.Files.readString(dpo.toPath())).contains("\"chosen\":\"" + corrected + "\"");
+
         // a bulk action: select all of the two "bulk" items and flag them at once
         $("#review-text input").setValue(tok + " bulk");
         $("#review-filter").click();

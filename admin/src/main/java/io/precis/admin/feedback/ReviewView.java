@@ -20,6 +20,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -34,7 +35,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
  * The review queue: filters, then accept (Alt+A), reject (Alt+R), flag (Alt+F) the selected items, or correct one
- * (Alt+C, with the corrected text). The app registers the route {@code admin/review} inside its layout.
+ * (Alt+C, with the corrected text); below, preference pairs to accept, reject, flag or swap; SFT and DPO downloads. The app registers the route {@code admin/review} inside its layout.
  */
 @Route("admin/review")
 @PageTitle("Review · Precis")
@@ -52,10 +53,14 @@ public class ReviewView extends VerticalLayout {
     private final TextField text = new TextField("Text");
     private final TextArea correction = new TextArea("Corrected summary");
 
-    public ReviewView(ReviewQueue queue, Datasets datasets, AuthenticationContext auth) {
+    private final transient PairAdjudication adjudication;
+    private final Grid<PairAdjudication.PairItem> pairs = new Grid<>();
+
+    public ReviewView(ReviewQueue queue, PairAdjudication adjudication, Datasets datasets, AuthenticationContext auth) {
         this.queue = queue;
+        this.adjudication = adjudication;
         this.auth = auth;
-        setSizeFull();
+        setWidthFull(); // two grids: the page scrolls
         modelVersion.setId("review-model-version");
         rating.setId("review-rating");
         rating.setMin(1);
@@ -95,7 +100,17 @@ public class ReviewView extends VerticalLayout {
         Anchor sft = export("review-export-sft", "Export SFT (JSONL)", "sft.jsonl", datasets::writeSft);
         Anchor dpo = export("review-export-dpo", "Export DPO (JSONL)", "dpo.jsonl", datasets::writeDpo);
         actions.add(sft, dpo);
-        add(filters, actions, correction, grid);
+        pairs.setId("review-pairs");
+        pairs.addColumn(PairAdjudication.PairItem::id).setHeader("#").setAutoWidth(true);
+        pairs.addColumn(PairAdjudication.PairItem::source).setHeader("Source").setAutoWidth(true);
+        pairs.addColumn(PairAdjudication.PairItem::chosen).setHeader("Chosen").setFlexGrow(2);
+        pairs.addColumn(PairAdjudication.PairItem::rejected).setHeader("Rejected").setFlexGrow(2);
+        pairs.addColumn(p -> p.label() == null ? "" : p.label()).setHeader("Label").setAutoWidth(true);
+        HorizontalLayout pairActions = new HorizontalLayout(new H3("Preference pairs"), decision("Accept pair", "accepted"),
+                decision("Reject pair", "rejected"), decision("Flag pair", "flagged"), decision("Swap chosen and rejected", "swapped"));
+        pairActions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        pairActions.setWrap(true);
+        add(filters, actions, correction, grid, pairActions, pairs);
         refresh();
     }
 
@@ -104,6 +119,20 @@ public class ReviewView extends VerticalLayout {
         button.setId("review-action-" + label);
         // the focused field (the correction being typed) sends its value before the shortcut's click
         button.addClickShortcut(key, KeyModifier.ALT).resetFocusOnActiveElement();
+        return button;
+    }
+
+    private Button decision(String text, String decision) {
+        Button button = new Button(text, e -> pairs.getSelectedItems().stream().findFirst().ifPresentOrElse(p -> {
+            try {
+                adjudication.decide(p.id(), decision, auth.getPrincipalName().orElse("unknown"));
+                Notification.show("Pair " + p.id() + " " + decision + ".");
+                refresh();
+            } catch (org.springframework.web.ErrorResponseException ex) {
+                Notification.show(ex.getBody().getDetail());
+            }
+        }, () -> Notification.show("Select a pair first.")));
+        button.setId("review-pair-" + decision);
         return button;
     }
 
@@ -147,5 +176,6 @@ public class ReviewView extends VerticalLayout {
                 from.getValue() == null ? null : from.getValue().atStartOfDay().toInstant(ZoneOffset.UTC),
                 to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
                 flagged.getValue(), unlabelled.getValue(), text.getValue(), 500)));
+        pairs.setItems(adjudication.list(text.getValue(), unlabelled.getValue(), 200));
     }
 }

@@ -105,7 +105,21 @@ class ReviewQueueBrowserTest extends BrowserTest {
         java.io.File dpo = $("#review-export-dpo").download();
         assertThat(java.nio.file.Files.readString(dpo.toPath())).contains("\"chosen\":\"" + corrected + "\"");
 
+        // the correction's pair is in the pairs grid: swap it (the judgement was the wrong way round), then reject it
+        String original = jdbc.queryForObject("select rejected from preference_pairs where chosen = ?", String.class, corrected);
+        $$("#review-pairs vaadin-grid-cell-content").findBy(text(corrected)).scrollIntoCenter().click();
+        $("#review-pair-swapped").click();
+        notification("swapped.");
+        assertThat(jdbc.queryForMap("select chosen, rejected, label, source from preference_pairs where rejected = ?", corrected))
+                .containsEntry("chosen", original).containsEntry("label", "accepted").containsEntry("source", "adjudicated");
+        $$("#review-pairs vaadin-grid-cell-content").findBy(text(corrected)).click();
+        $("#review-pair-rejected").click();
+        notification("rejected.");
+        assertThat(jdbc.queryForObject("select label from preference_pairs where rejected = ?", String.class, corrected))
+                .isEqualTo("rejected");
+
         // a bulk action: select all of the two "bulk" items and flag them at once
+        $("#review-text").scrollIntoView(true); // the pairs grid scrolled the filters out of view
         $("#review-text input").setValue(tok + " bulk");
         $("#review-filter").click();
         visibleCells().filterBy(text(tok)).shouldHave(size(2));

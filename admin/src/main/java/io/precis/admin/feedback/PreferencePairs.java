@@ -118,7 +118,7 @@ public class PreferencePairs {
             throw Problems.badRequest("'chosen' and 'rejected' are the same text; a preference needs two different summaries.");
         }
         String inputsJson = write(inputs);
-        String hash = sha256(inputsJson + '\0' + chosen.strip() + '\0' + rejected.strip());
+        String hash = contentHash(inputsJson, chosen.strip(), rejected.strip());
         try {
             long id = jdbc.queryForObject("""
                     insert into preference_pairs (author, source, inputs, chosen, rejected, chosen_summary, rejected_summary,
@@ -190,6 +190,11 @@ public class PreferencePairs {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The SHA-256 that makes the same judgement twice a duplicate; {@code inputsJson} as Jackson writes the list. */
+    static String contentHash(String inputsJson, String chosen, String rejected) {
+        return sha256(inputsJson + '\0' + chosen + '\0' + rejected);
     }
 
     private static String sha256(String text) {

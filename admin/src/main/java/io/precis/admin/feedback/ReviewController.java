@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,18 +19,35 @@ class ReviewController {
     record LabelRequest(List<Long> ids, String label, String correctedText) {
     }
 
-    private final ReviewQueue queue;
+    record Decision(String decision) {
+    }
 
-    ReviewController(ReviewQueue queue) {
+    private final ReviewQueue queue;
+    private final PairAdjudication pairs;
+
+    ReviewController(ReviewQueue queue, PairAdjudication pairs) {
         this.queue = queue;
+        this.pairs = pairs;
+    }
+
+    @GetMapping("/pairs")
+    List<PairAdjudication.PairItem> pairs(@RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean unlabelled, @RequestParam(defaultValue = "200") int limit) {
+        return pairs.list(q, unlabelled, limit);
+    }
+
+    @PostMapping("/pairs/{id}/adjudication")
+    PairAdjudication.PairItem adjudicate(@PathVariable long id, @RequestBody Decision body, Authentication auth) {
+        return pairs.decide(id, body == null ? null : body.decision(), auth.getName());
     }
 
     @GetMapping
     List<ReviewQueue.ReviewItem> list(@RequestParam(required = false) String modelVersion,
             @RequestParam(required = false) Integer rating, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "false") boolean flagged,
-            @RequestParam(defaultValue = "false") boolean unlabelled, @RequestParam(defaultValue = "200") int limit) {
-        return queue.list(new ReviewQueue.Filter(modelVersion, rating, from, to, flagged, unlabelled, limit));
+            @RequestParam(defaultValue = "false") boolean unlabelled, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "200") int limit) {
+        return queue.list(new ReviewQueue.Filter(modelVersion, rating, from, to, flagged, unlabelled, q, limit));
     }
 
     @PostMapping("/labels")

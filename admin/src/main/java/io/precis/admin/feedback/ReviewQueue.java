@@ -25,11 +25,14 @@ import io.precis.admin.web.Problems;
 public class ReviewQueue {
     public static final Set<String> LABELS = Set.of("accepted", "rejected", "flagged", "corrected");
 
-    /** Which feedback to show; null fields do not filter. {@code modelVersion} matches "name:version" or a part of it. */
+    /**
+     * Which feedback to show; null fields do not filter. {@code modelVersion} matches "name:version" or a part of it;
+     * {@code text} a part of the comment or of the judged summary (case-insensitive).
+     */
     public record Filter(String modelVersion, Integer rating, Instant from, Instant to, boolean flaggedOnly,
-            boolean unlabelledOnly, int limit) {
+            boolean unlabelledOnly, String text, int limit) {
         public static Filter all() {
-            return new Filter(null, null, null, null, false, false, 200);
+            return new Filter(null, null, null, null, false, false, null, 200);
         }
     }
 
@@ -77,6 +80,12 @@ public class ReviewQueue {
         if (filter.to() != null) {
             sql.append(" and created_at < ?");
             args.add(Timestamp.from(filter.to()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" and (strpos(lower(coalesce(comment, '')), ?) > 0 or strpos(lower(coalesce(snapshot->>'summary', '')), ?) > 0)");
+            String needle = filter.text().strip().toLowerCase(Locale.ROOT);
+            args.add(needle);
+            args.add(needle);
         }
         if (filter.flaggedOnly()) sql.append(" and label = 'flagged'");
         if (filter.unlabelledOnly()) sql.append(" and label is null");

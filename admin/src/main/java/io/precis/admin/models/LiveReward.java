@@ -87,6 +87,12 @@ public class LiveReward {
         }
     }
 
+    /** The production reward model as a function (documents, summary) → reward; null while there is none. */
+    public java.util.function.ToDoubleBiFunction<List<String>, String> currentReward() {
+        RewardScorer current = currentScorer();
+        return current == null ? null : current::score;
+    }
+
     private RewardScorer currentScorer() {
         ModelVersion production = registry.inStage(ModelVersion.REWARD_MODEL, "production").orElse(null);
         if (production == null) {

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -29,7 +29,7 @@ public class ModelsView extends VerticalLayout {
     private final Select<String> kind = new Select<>();
     private final Grid<ModelVersion> versions = new Grid<>();
     private final Grid<ModelPromotion> history = new Grid<>();
-    private final NumberField share = new NumberField("Canary share");
+    private final IntegerField share = new IntegerField("Canary share (%)");
     private final TextField reason = new TextField("Reason");
     private final Checkbox override = new Checkbox("Override the gate");
 
@@ -38,12 +38,15 @@ public class ModelsView extends VerticalLayout {
         this.auth = auth;
         setSizeFull();
         kind.setLabel("Kind");
+        kind.setId("models-kind");
         kind.setItems(ModelRegistry.KINDS.stream().sorted().toList());
         kind.setValue(ModelVersion.SUMMARIZER_POLICY);
         kind.addValueChangeListener(e -> refresh());
-        share.setValue(0.1);
-        share.setMin(0.01);
-        share.setMax(1);
+        share.setValue(10);
+        share.setMin(1);
+        share.setMax(100);
+        share.setStepButtonsVisible(true);
+        share.setHelperText("of live requests");
         share.setId("models-share");
         reason.setId("models-reason");
         override.setId("models-override");
@@ -57,15 +60,17 @@ public class ModelsView extends VerticalLayout {
         versions.addColumn(v -> score(v, "factualConsistency")).setHeader("Factual consistency");
         versions.addColumn(v -> v.parentId() == null ? "" : "#" + v.parentId()).setHeader("Parent");
         versions.addColumn(ModelVersion::createdBy).setHeader("By");
-        versions.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(
-                v -> history.setItems(registry.history(v.id())), () -> history.setItems()));
+        versions.addSelectionListener(e -> showHistory());
+        history.setId("models-history");
         history.addColumn(p -> p.at().toString()).setHeader("When").setAutoWidth(true);
         history.addColumn(ModelPromotion::actor).setHeader("Who");
-        history.addColumn(p -> p.fromStage() + " → " + p.toStage()).setHeader("Step");
+        history.addColumn(p -> p.fromStage() + " → " + p.toStage()
+                + (p.canaryShare() == null ? "" : String.format(java.util.Locale.ROOT, " (%.0f%%)", 100 * p.canaryShare())))
+                .setHeader("Step");
         history.addColumn(p -> p.reason() == null ? "" : p.reason()).setHeader("Why");
         history.addColumn(p -> p.override() ? "override" : "").setHeader("Gate");
 
-        Button canary = button("To canary", "models-canary", v -> registry.toCanary(v.id(), share.getValue() == null ? 0 : share.getValue(),
+        Button canary = button("To canary", "models-canary", v -> registry.toCanary(v.id(), share.getValue() == null ? 0 : share.getValue() / 100.0,
                 reason.getValue(), override.getValue(), actor()));
         Button production = button("To production", "models-production", v -> registry.toProduction(v.id(), reason.getValue(),
                 override.getValue(), actor()));
@@ -80,6 +85,7 @@ public class ModelsView extends VerticalLayout {
         Button reload = new Button("Refresh", e -> refresh());
         HorizontalLayout controls = new HorizontalLayout(kind, share, reason, override);
         controls.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        controls.setWrap(true);
         add(controls, new HorizontalLayout(canary, production, archive, rollback, train, reload), versions, new H3("History"), history);
         refresh();
     }
@@ -110,8 +116,18 @@ public class ModelsView extends VerticalLayout {
         return auth.getPrincipalName().orElse("unknown");
     }
 
+    /** Reloads the versions, keeping the selected one selected (with its new stage) and its history current. */
     private void refresh() {
-        versions.setItems(registry.list(kind.getValue()));
+        Long selected = versions.getSelectedItems().stream().findFirst().map(ModelVersion::id).orElse(null);
+        var list = registry.list(kind.getValue());
+        versions.setItems(list);
+        list.stream().filter(v -> selected != null && v.id() == selected).findFirst().ifPresent(versions::select);
+        showHistory();
+    }
+
+    private void showHistory() {
+        versions.getSelectedItems().stream().findFirst().ifPresentOrElse(v -> history.setItems(registry.history(v.id())),
+                () -> history.setItems());
     }
 
     private static String score(ModelVersion v, String metric) {

@@ -21,7 +21,7 @@ class ConsoleTrainEval implements ModelsView.TrainEvalStarter {
     @Override
     public void start(String actor) {
         try {
-            job.run(props.out(), actor);
+            job.run(props.outPath(), actor);
         } catch (RuntimeException e) {
             log.warn("train-eval started from the console did not register a candidate: {}", e.getMessage());
         }

@@ -118,7 +118,7 @@ public class TrainEvalJob {
         PolicyParameters productionPolicy = policyOf(production);
         RewardScorer scorer = new RewardScorer(features, reward);
         List<List<String>> inputs = new ArrayList<>(new LinkedHashSet<>(pairs.stream().map(PreferencePair::documents).toList()));
-        inputs = inputs.subList(0, Math.min(inputs.size(), props.tuningInputs()));
+        inputs = spread(inputs, props.tuningInputs());
         PolicyTuner.Result tuning = new PolicyTuner(p -> summarizer(memo, p, "tuning"), scorer, props.driftPenalty(),
                 props.maxEvaluations()).tune(productionPolicy, inputs);
         log.info("train-eval {}: reward held-out accuracy {}, reward gain {}", version, reward.heldOutAccuracy(), tuning.rewardGain());
@@ -250,16 +250,31 @@ public class TrainEvalJob {
     private List<EvalSet> evalSets() {
         List<EvalSet> sets = new ArrayList<>();
         for (String name : props.evalSets()) {
-            Path file = props.evalData().resolve(name + ".jsonl");
+            Path file = props.evalDataPath().resolve(name + ".jsonl");
             if (Files.isReadable(file)) {
                 sets.add(new EvalSet(name, EvalFiles.readExamples(file, props.examplesPerSet())));
             }
         }
         if (sets.isEmpty()) {
             throw new IllegalStateException("No held-out evaluation set found: looked for " + props.evalSets() + " (.jsonl) in "
-                    + props.evalData().toAbsolutePath().normalize() + "; set precis.training.eval-data.");
+                    + props.evalDataPath().toAbsolutePath().normalize() + "; set precis.training.eval-data.");
         }
         return sets;
+    }
+
+    /**
+     * At most {@code n} of the items, evenly spaced over the list: pairs come in the order they were recorded, often a
+     * source at a time, and the first n alone would tune the policy on one kind of text.
+     */
+    static <T> List<T> spread(List<T> items, int n) {
+        if (items.size() <= n) {
+            return items;
+        }
+        List<T> picked = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            picked.add(items.get((int) ((long) i * items.size() / n)));
+        }
+        return picked;
     }
 
     static PolicyParameters policyOf(ModelVersion production) {

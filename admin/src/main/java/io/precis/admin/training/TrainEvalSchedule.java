@@ -22,7 +22,7 @@ class TrainEvalSchedule {
     @Scheduled(cron = "${precis.training.schedule:-}")
     void scheduled() {
         try {
-            job.run(props.out(), "scheduler");
+            job.run(props.outPath(), "scheduler");
         } catch (RuntimeException e) {
             log.warn("scheduled train-eval did not register a candidate: {}", e.getMessage());
         }

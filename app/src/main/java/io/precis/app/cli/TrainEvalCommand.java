@@ -35,7 +35,7 @@ class TrainEvalCommand implements ApplicationRunner, ExitCodeGenerator {
         List<String> raw = Arrays.asList(args.getSourceArgs());
         String out = CliOptions.option(raw, "--out");
         try {
-            TrainEvalJob.Outcome outcome = job.run(out == null ? props.out() : Path.of(out), "cli");
+            TrainEvalJob.Outcome outcome = job.run(out == null ? props.outPath() : Path.of(out), "cli");
             Map<String, Object> report = outcome.report();
             System.out.println("reward model " + outcome.rewardModel().label() + " (id " + outcome.rewardModel().id()
                     + "): " + report.get("reward"));

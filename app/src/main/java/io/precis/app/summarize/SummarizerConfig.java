@@ -13,7 +13,12 @@ import io.precis.inference.embed.Embedder;
 import io.precis.inference.embed.MiniLmEmbedder;
 import io.precis.inference.llm.FallbackSummarizer;
 import io.precis.inference.llm.LlmConfig;
+import io.precis.inference.llm.BestOfNSummarizer;
 import io.precis.inference.llm.LlmSummarizer;
+import io.precis.admin.models.LiveReward;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleBiFunction;
 import io.precis.inference.summarize.ExtractiveSummarizer;
 import io.precis.inference.summarize.Summarizer;
 
@@ -43,11 +48,15 @@ class SummarizerConfig {
     }
 
     @Bean
-    Summarizer summarizer(Embedder embedder, LlmProperties llm) {
-        return choose(embedder, llm);
+    Summarizer summarizer(Embedder embedder, LlmProperties llm, LiveReward reward) {
+        return choose(embedder, llm, reward::currentReward);
     }
 
     static Summarizer choose(Embedder embedder, LlmProperties llm) {
+        return choose(embedder, llm, () -> null);
+    }
+
+    static Summarizer choose(Embedder embedder, LlmProperties llm, Supplier<ToDoubleBiFunction<List<String>, String>> reward) {
         Summarizer embedded = new ExtractiveSummarizer(embedder);
         if (!llm.enabled()) {
             log.info("Summaries come from the embedded extractive model (set VLLM_URL and MODEL_ID for an LLM)");
@@ -62,6 +71,11 @@ class SummarizerConfig {
                 .withTimeout(llm.timeout());
         config = config.withRetries(llm.maxRetries(), config.initialBackoff(), config.maxBackoff());
         log.info("Summaries come from {} at {}, falling back to the embedded model", config.modelId(), config.baseUrl());
-        return new FallbackSummarizer(new LlmSummarizer(config, embedder), embedded);
+        Summarizer primary = new LlmSummarizer(config, embedder);
+        if (llm.bestOf() > 1) {
+            log.info("Best-of-{} sampling, reranked by the production reward model when there is one", llm.bestOf());
+            primary = new BestOfNSummarizer(primary, llm.bestOf(), reward);
+        }
+        return new FallbackSummarizer(primary, embedded);
     }
 }

@@ -37,13 +37,13 @@ class SummarizerConfigTest {
 
     @Test
     void usesTheEmbeddedModelWithoutAnLlmUrl() {
-        var props = new LlmProperties("", "", "", 8192, Duration.ofSeconds(60), 2);
+        var props = new LlmProperties("", "", "", 8192, Duration.ofSeconds(60), 2, 1);
         assertThat(SummarizerConfig.choose(NO_EMBEDDINGS, props)).isInstanceOf(ExtractiveSummarizer.class);
     }
 
     @Test
     void usesTheLlmWithTheEmbeddedFallbackWhenConfigured() {
-        var props = new LlmProperties("http://vllm:8000/v1", "mistralai/Mistral-7B-Instruct-v0.3", "secret", 32768, Duration.ofSeconds(30), 1);
+        var props = new LlmProperties("http://vllm:8000/v1", "mistralai/Mistral-7B-Instruct-v0.3", "secret", 32768, Duration.ofSeconds(30), 1, 1);
         var summarizer = SummarizerConfig.choose(NO_EMBEDDINGS, props);
         assertThat(summarizer).isInstanceOf(FallbackSummarizer.class);
         assertThat(summarizer.model().name()).contains("Mistral-7B-Instruct-v0.3");
@@ -51,7 +51,15 @@ class SummarizerConfigTest {
 
     @Test
     void refusesAnLlmUrlWithoutAModel() {
-        var props = new LlmProperties("http://vllm:8000/v1", " ", null, 8192, Duration.ofSeconds(60), 2);
+        var props = new LlmProperties("http://vllm:8000/v1", " ", null, 8192, Duration.ofSeconds(60), 2, 1);
         assertThatThrownBy(() -> SummarizerConfig.choose(NO_EMBEDDINGS, props)).hasMessageContaining("MODEL_ID");
+    }
+
+    @Test
+    void bestOfMustBeAtLeastOne() {
+        assertThatThrownBy(() -> new LlmProperties("http://vllm:8000/v1", "m", null, 8192, Duration.ofSeconds(60), 2, 0))
+                .hasMessageContaining("best-of");
+        var props = new LlmProperties("http://vllm:8000/v1", "m", null, 8192, Duration.ofSeconds(60), 2, 3);
+        assertThat(SummarizerConfig.choose(NO_EMBEDDINGS, props, () -> null)).isInstanceOf(io.precis.inference.llm.FallbackSummarizer.class);
     }
 }

@@ -85,8 +85,15 @@ class FeedbackTrainingScenarioTest {
         assertThat(api.getWithKey("/api/v1/admin/datasets/dpo", analyst).status()).isEqualTo(403);
 
         // train-eval registers a reward model and a candidate policy with its report
-        var trained = api.postJson("/api/v1/admin/training/runs", Map.of(), operator);
-        assertThat(trained.status()).as(trained.body()).isEqualTo(200);
+        var started = api.postJson("/api/v1/admin/training/runs", Map.of(), operator);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String runId = started.json().get("id").asText();
+        assertThat(started.json().get("status").asText()).isEqualTo("running");
+        var second = api.postJson("/api/v1/admin/training/runs", Map.of(), operator);
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(api.getWithKey("/api/v1/admin/training/runs/no-such-run", operator).status()).isEqualTo(404);
+        var trained = awaitRun(runId);
+        assertThat(trained.json().get("status").asText()).as(trained.body()).isEqualTo("succeeded");
         JsonNode candidate = trained.json().get("candidate");
         assertThat(candidate.get("stage").asText()).isEqualTo("candidate");
         assertThat(candidate.at("/evalReport/heldOut/rougeL").asDouble()).isBetween(0.0, 1.0).isPositive();
@@ -204,6 +211,26 @@ class FeedbackTrainingScenarioTest {
         assertThat(pair.json().get("chosen").asText()).isEqualTo(edited);
         assertThat(pair.json().get("rejected").asText()).isEqualTo(summary.get("summary").asText());
         assertThat(pair.json().get("source").asText()).isEqualTo("edit");
+    }
+
+    private Api.Response awaitRun(String id) {
+        long until = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        Api.Response run;
+        do {
+            sleep(500);
+            run = api.getWithKey("/api/v1/admin/training/runs/" + id, operator);
+            assertThat(run.status()).as(run.body()).isEqualTo(200);
+        } while (run.json().get("status").asText().equals("running") && System.nanoTime() < until);
+        return run;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private long register(String version, double rougeL, double factuality, double positionWeight) {

@@ -28,8 +28,8 @@ import io.precis.inference.embed.Embedder;
 
 /**
  * Retrieval over the Library's chunks: by embedding (pgvector HNSW, cosine), by full text (PostgreSQL
- * {@code tsvector}, any of the query's words, ranked by {@code ts_rank}), or both fused by reciprocal rank fusion
- * ({@code k = 60}); optionally diversified by maximal marginal relevance. Filters: owner, collection, tag, documents,
+ * {@code tsvector}, any of the query's words, ranked by {@code ts_rank}), or both fused ({@link Fusion}: the mean of
+ * the two scores, each scaled to 0..1 over its candidates); optionally diversified by maximal marginal relevance. Filters: owner, collection, tag, documents,
  * date added. Only ready documents are searched.
  *
  * <p>This is the entry point for question-focused summaries: {@link #retrieve(String, RetrievalFilter, int)}.
@@ -37,8 +37,6 @@ import io.precis.inference.embed.Embedder;
 @Service
 public class LibraryRetriever {
     private static final Logger log = LoggerFactory.getLogger(LibraryRetriever.class);
-    /** The constant of reciprocal rank fusion: {@code 1 / (RRF_K + rank)}. */
-    public static final int RRF_K = 60;
     /** MMR's balance between relevance (1) and novelty (0). */
     public static final double MMR_LAMBDA = 0.7;
     public static final int MAX_K = 100;
@@ -65,7 +63,7 @@ public class LibraryRetriever {
 
     /**
      * The {@code k} best passages for {@code query} within {@code filter}, best first: hybrid ranking (vector and
-     * full text fused by RRF), no MMR. Counts as live traffic in {@code rag_retrieval_hit_rate}.
+     * full text fused), no MMR. Counts as live traffic in {@code rag_retrieval_hit_rate}.
      *
      * @throws org.springframework.web.ErrorResponseException (400) for a blank query or k outside 1..100
      */
@@ -101,13 +99,12 @@ public class LibraryRetriever {
                 : CompletableFuture.supplyAsync(textWork, textWorkers);
         float[] queryVector = embedder.embed(List.of(q))[0];
         String vector = PgVectors.literal(queryVector);
-        Map<Long, Integer> vectorRanks = mode == SearchMode.TEXT ? Map.of()
+        Map<Long, Double> vectorScores = mode == SearchMode.TEXT ? Map.of()
                 : readOnly.execute(s -> vectorCandidates(vector, filter, pool));
         TextSide textResult = join(textSide);
-        Map<Long, Integer> textRanks = textResult.ranks();
-        Map<Long, Double> fused = new HashMap<>();
-        vectorRanks.forEach((id, rank) -> fused.merge(id, 1.0 / (RRF_K + rank), Double::sum));
-        textRanks.forEach((id, rank) -> fused.merge(id, 1.0 / (RRF_K + rank), Double::sum));
+        Map<Long, Double> fused = Fusion.relative(vectorScores, textResult.scores());
+        Map<Long, Integer> vectorRanks = ranks(vectorScores);
+        Map<Long, Integer> textRanks = ranks(textResult.scores());
         List<Long> ordered = new ArrayList<>(fused.keySet());
         ordered.sort(Comparator.<Long>comparingDouble(fused::get).reversed()
                 .thenComparingInt(id -> vectorRanks.getOrDefault(id, Integer.MAX_VALUE))
@@ -126,7 +123,7 @@ public class LibraryRetriever {
         return new SearchResult(q, mode.label(), mmr, k, passages, nanos / 1_000_000);
     }
 
-    private record TextSide(String tsquery, Map<Long, Integer> ranks) {
+    private record TextSide(String tsquery, Map<Long, Double> scores) {
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -145,30 +142,36 @@ public class LibraryRetriever {
 
     // ---- candidates ------------------------------------------------------------------------------------------------
 
-    private Map<Long, Integer> vectorCandidates(String vector, RetrievalFilter filter, int n) {
+    private Map<Long, Double> vectorCandidates(String vector, RetrievalFilter filter, int n) {
         // HNSW returns ef_search candidates before filtering; iterative scans (pgvector 0.8) keep going when a filter
         // drops too many of them.
         jdbc.execute("SET LOCAL hnsw.ef_search = " + Math.max(80, Math.min(1000, 2 * n)));
         if (iterativeScanSupported()) jdbc.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
-        return ranked("SELECT c.id, c.embedding <=> ?::vector AS distance FROM chunks c", vector, filter,
+        Map<Long, Double> distances = scored("SELECT c.id, c.embedding <=> ?::vector AS distance FROM chunks c", vector, filter,
                 " ORDER BY distance LIMIT ?", n);
+        distances.replaceAll((id, distance) -> 1 - distance);
+        return distances;
     }
 
-    private Map<Long, Integer> textCandidates(String tsquery, RetrievalFilter filter, int n) {
+    private Map<Long, Double> textCandidates(String tsquery, RetrievalFilter filter, int n) {
         if (tsquery == null) return Map.of();
-        return ranked("SELECT c.id, ts_rank(c.tsv, q.query, 1) AS rank FROM (SELECT ?::tsquery AS query) q, chunks c",
-                tsquery, filter, " AND c.tsv @@ q.query ORDER BY rank DESC, c.id LIMIT ?", n);
+        return scored("SELECT c.id, ts_rank(c.tsv, q.query, 1) AS score FROM (SELECT ?::tsquery AS query) q, chunks c",
+                tsquery, filter, " AND c.tsv @@ q.query ORDER BY score DESC, c.id LIMIT ?", n);
     }
 
-    /** Runs {@code select} (one parameter, {@code query}) joined to documents and filtered; ranks of the first n ids. */
-    private Map<Long, Integer> ranked(String select, String query, RetrievalFilter filter, String order, int n) {
+    /**
+     * Runs {@code select} (one parameter, {@code query}) joined to documents and filtered: the first n ids in order,
+     * each with the second column.
+     */
+    private Map<Long, Double> scored(String select, String query, RetrievalFilter filter, String order, int n) {
         List<Object> args = new ArrayList<>();
         args.add(query);
         String where = where(filter, args);
         args.add(n);
-        List<Long> ids = jdbc.query(select + " JOIN documents d ON d.id = c.document_id" + where + order,
-                (rs, i) -> rs.getLong(1), args.toArray());
-        return ranks(ids);
+        Map<Long, Double> scores = new LinkedHashMap<>();
+        jdbc.query(select + " JOIN documents d ON d.id = c.document_id" + where + order,
+                rs -> { scores.putIfAbsent(rs.getLong(1), rs.getDouble(2)); }, args.toArray());
+        return scores;
     }
 
     /**
@@ -254,9 +257,10 @@ public class LibraryRetriever {
         return fresh.rows() > 0 ? fresh : null;
     }
 
-    private static Map<Long, Integer> ranks(List<Long> ids) {
-        Map<Long, Integer> ranks = new LinkedHashMap<>();
-        for (Long id : ids) ranks.putIfAbsent(id, ranks.size() + 1);
+    /** Ranks from 1 in the order of a best-first map. */
+    private static Map<Long, Integer> ranks(Map<Long, Double> bestFirst) {
+        Map<Long, Integer> ranks = new HashMap<>();
+        for (Long id : bestFirst.keySet()) ranks.put(id, ranks.size() + 1);
         return ranks;
     }
 

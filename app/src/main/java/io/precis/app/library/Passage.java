@@ -19,8 +19,8 @@ public record Passage(UUID documentId, String title, String collection, long chu
      * @param text   PostgreSQL's {@code ts_rank} (normalised by length) of the chunk for the query's words, any of
      *               them (on a large index without the commonest ones, see {@link LibraryRetriever#textQuery}), or
      *               null when it contains none
-     * @param fused  reciprocal rank fusion, {@code sum over the rankings used of 1 / (60 + rank)} with ranks from 1:
-     *               both rankings in hybrid mode, one in vector or text mode
+     * @param fused  relative score fusion (0..1): the mean over the rankings used (both in hybrid mode, one in vector
+     *               or text mode) of the score scaled min-max over that ranking's candidates
      */
     public record Scores(Double vector, Double text, double fused) {
     }

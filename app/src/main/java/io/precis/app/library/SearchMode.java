@@ -2,7 +2,7 @@ package io.precis.app.library;
 
 import java.util.Locale;
 
-/** How passages are ranked: by embedding similarity, by full text, or both fused (reciprocal rank fusion). */
+/** How passages are ranked: by embedding similarity, by full text, or both fused (relative score fusion, see Fusion). */
 public enum SearchMode {
     HYBRID, VECTOR, TEXT;
 

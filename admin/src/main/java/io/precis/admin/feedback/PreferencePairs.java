@@ -29,7 +29,7 @@ import io.precis.inference.reward.PreferencePair;
  */
 @Service
 public class PreferencePairs {
-    static final int MAX_TEXT = 50_000;
+    public static final int MAX_TEXT = 50_000;
 
     /** {@code inputs} (a text or a list of texts) with {@code chosen} and {@code rejected}, or two summary ids. */
     public record PreferenceRequest(JsonNode inputs, String chosen, String rejected, UUID chosenSummaryId,

@@ -73,6 +73,19 @@ public class ModelRegistry {
         return jdbc.query("select * from model_versions where kind = ? and stage in ('production', 'canary')", versions, kind);
     }
 
+    /** The version that the current production version of {@code kind} replaced; empty without production. */
+    public Optional<ModelVersion> previousProduction(String kind) {
+        return inStage(kind, "production").flatMap(this::replacedBy);
+    }
+
+    private Optional<ModelVersion> replacedBy(ModelVersion production) {
+        List<Long> previous = jdbc.queryForList("""
+                select p.model_id from model_promotions p join model_versions m on m.id = p.model_id
+                where m.kind = ? and p.to_stage = 'production' and p.model_id <> ? order by p.at desc, p.id desc limit 1""",
+                Long.class, production.kind(), production.id());
+        return previous.stream().findFirst().flatMap(this::find);
+    }
+
     public List<ModelPromotion> history(long modelId) {
         return jdbc.query("select * from model_promotions where model_id = ? order by at desc, id desc", this::promotion, modelId);
     }
@@ -140,14 +153,8 @@ public class ModelRegistry {
         }
         ModelVersion current = inStage(kind, "production").orElseThrow(() -> Problems.of(HttpStatus.CONFLICT,
                 "Nothing to roll back: " + kind + " has no canary and no production version."));
-        List<Long> previous = jdbc.queryForList("""
-                select p.model_id from model_promotions p join model_versions m on m.id = p.model_id
-                where m.kind = ? and p.to_stage = 'production' and p.model_id <> ? order by p.at desc, p.id desc limit 1""",
-                Long.class, kind, current.id());
-        if (previous.isEmpty()) {
-            throw Problems.of(HttpStatus.CONFLICT, "Nothing to roll back to: " + current.label() + " is the first production version of " + kind + ".");
-        }
-        ModelVersion restored = find(previous.get(0)).orElseThrow();
+        ModelVersion restored = replacedBy(current).orElseThrow(() -> Problems.of(HttpStatus.CONFLICT,
+                "Nothing to roll back to: " + current.label() + " is the first production version of " + kind + "."));
         move(current, "archived", 0, reason == null ? "rollback" : reason, Map.of(), false, actor);
         return move(restored, "production", 0, reason == null ? "rollback" : reason, Map.of("rollbackFrom", current.label()), false, actor);
     }

@@ -1,6 +1,8 @@
 package io.precis.admin.models;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
@@ -13,6 +15,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ModelRouter {
+    /** A version to compare with the one that served, and the stage it was picked for ("canary", "production", …). */
+    public record Challenger(ModelVersion version, String role) {
+    }
+
     private final ModelRegistry registry;
     private final DoubleSupplier random;
 
@@ -34,5 +40,20 @@ public class ModelRouter {
             return Optional.of(canary);
         }
         return Optional.ofNullable(production);
+    }
+
+    /**
+     * The version a side-by-side comparison sets against the one that served ({@code servedId}; null for the built-in
+     * default or the LLM): the canary, else production (when the canary served), else the newest candidate, else the
+     * production version that the current one replaced. Empty when the kind has no other version.
+     */
+    public Optional<Challenger> challenger(String kind, Long servedId) {
+        List<Challenger> inOrder = new ArrayList<>();
+        registry.inStage(kind, "canary").ifPresent(v -> inOrder.add(new Challenger(v, "canary")));
+        registry.inStage(kind, "production").ifPresent(v -> inOrder.add(new Challenger(v, "production")));
+        registry.list(kind).stream().filter(v -> v.stage().equals("candidate")).findFirst()
+                .ifPresent(v -> inOrder.add(new Challenger(v, "newest candidate")));
+        registry.previousProduction(kind).ifPresent(v -> inOrder.add(new Challenger(v, "previous production")));
+        return inOrder.stream().filter(c -> !Objects.equals(c.version().id(), servedId)).findFirst();
     }
 }

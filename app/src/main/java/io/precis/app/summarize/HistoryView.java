@@ -22,7 +22,6 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
-import io.precis.admin.feedback.FeedbackService;
 import io.precis.app.security.CurrentUser;
 import io.precis.app.security.Role;
 import io.precis.app.ui.BrowserTime;
@@ -40,13 +39,13 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
     private static final int FIRST_WORDS = 24;
 
     private final transient SummarizeService service;
-    private final transient FeedbackService feedback;
+    private final transient SummaryTools tools;
     private Grid<SummaryListItem> grid;
     private String title = "History · Precis";
 
-    HistoryView(SummarizeService service, FeedbackService feedback) {
+    HistoryView(SummarizeService service, SummaryTools tools) {
         this.service = service;
-        this.feedback = feedback;
+        this.tools = tools;
         addClassName("history-view");
         setSizeFull();
     }
@@ -124,7 +123,7 @@ public class HistoryView extends VerticalLayout implements BeforeEnterObserver, 
                 .flatMap(id -> service.find(id, CurrentUser.name(), CurrentUser.hasRole(Role.OPERATOR)));
         if (result.isPresent()) {
             title = result.get().title() + " · Precis";
-            SummaryPanel panel = new SummaryPanel(result.get(), feedback);
+            SummaryPanel panel = new SummaryPanel(result.get(), tools);
             add(panel);
         } else {
             title = "Summary not found · Precis";

@@ -2,6 +2,7 @@ package io.precis.app.summarize;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.precis.admin.models.LiveReward;
+import io.precis.admin.models.ModelRegistry;
 import io.precis.admin.models.ModelRouter;
 import io.precis.admin.models.ModelVersion;
 import io.precis.inference.embed.Embedder;
@@ -29,18 +31,25 @@ class ServedModels {
     record Served(Summarizer summarizer, Long versionId) {
     }
 
+    /** Another version of the embedded policy to compare with, and the stage it was picked for. */
+    record Challenger(Served served, String label, String role) {
+    }
+
     private final Summarizer backend;
     private final Embedder embedder;
     private final ModelRouter router;
+    private final ModelRegistry registry;
     private final LiveReward reward;
     private final JdbcTemplate jdbc;
     private final boolean llm;
     private final Map<Long, Summarizer> policies = new ConcurrentHashMap<>();
 
-    ServedModels(Summarizer backend, Embedder embedder, ModelRouter router, LiveReward reward, JdbcTemplate jdbc, LlmProperties llm) {
+    ServedModels(Summarizer backend, Embedder embedder, ModelRouter router, ModelRegistry registry, LiveReward reward,
+            JdbcTemplate jdbc, LlmProperties llm) {
         this.backend = backend;
         this.embedder = embedder;
         this.router = router;
+        this.registry = registry;
         this.reward = reward;
         this.jdbc = jdbc;
         this.llm = llm.enabled();
@@ -51,8 +60,24 @@ class ServedModels {
             return new Served(backend, null);
         }
         return router.route(ModelVersion.SUMMARIZER_POLICY)
-                .map(v -> new Served(policies.computeIfAbsent(v.id(), id -> policy(v)), v.id()))
+                .map(this::served)
                 .orElseGet(() -> new Served(backend, null));
+    }
+
+    /** The model that served a stored summary again: its registry version, or the backend when it had none. */
+    Served again(Long versionId) {
+        return Optional.ofNullable(versionId).flatMap(registry::find).map(this::served)
+                .orElseGet(() -> new Served(backend, null));
+    }
+
+    /** Another version of the embedded policy than {@code servedId}, as {@link ModelRouter#challenger} picks it. */
+    Optional<Challenger> challenger(Long servedId) {
+        return router.challenger(ModelVersion.SUMMARIZER_POLICY, servedId)
+                .map(c -> new Challenger(served(c.version()), c.version().label(), c.role()));
+    }
+
+    private Served served(ModelVersion version) {
+        return new Served(policies.computeIfAbsent(version.id(), id -> policy(version)), version.id());
     }
 
     void scoreReward(UUID summaryId, List<SourceDocument> documents, Summary summary) {

@@ -19,7 +19,6 @@ import io.precis.inference.llm.StreamingSummarizer;
 import io.precis.inference.summarize.LengthTarget;
 import io.precis.inference.summarize.Mode;
 import io.precis.inference.summarize.SourceDocument;
-import io.precis.inference.summarize.Summarizer;
 import io.precis.inference.summarize.Summary;
 import io.precis.inference.summarize.SummaryRequest;
 import io.precis.inference.text.Words;
@@ -61,20 +60,25 @@ public class SummarizeService {
     public SummaryResult summarize(SummarizeCommand command, String owner, Consumer<String> onToken) {
         long started = System.nanoTime();
         List<SourceDocument> documents = validDocuments(command);
-        LengthTarget target = lengthTarget(command);
-        Mode mode = mode(command);
-        SummaryRequest request = new SummaryRequest(documents, target, mode);
+        SummaryRequest request = new SummaryRequest(documents, lengthTarget(command), mode(command));
         ServedModels.Served model = served.choose();
-        Summarizer summarizer = model.summarizer();
-        Summary summary = onToken != null && summarizer instanceof StreamingSummarizer streaming
+        Summary summary = onToken != null && model.summarizer() instanceof StreamingSummarizer streaming
                 ? streaming.summarize(request, onToken)
-                : summarizer.summarize(request);
-        long totalMs = (System.nanoTime() - started) / 1_000_000;
+                : model.summarizer().summarize(request);
         String title = hasQuery(command) ? clip(command.query().strip()) : titleOf(documents);
-        SummaryRecord saved = summaries.save(new SummaryRecord(owner, title, documents, target.wordsFor(documents), mode, summary,
-                model.versionId(), totalMs));
+        return store(owner, title, request, summary, model.versionId(), started);
+    }
+
+    /**
+     * Stores a finished summary as one of {@code owner}'s, records its length and has it scored for
+     * {@code rlhf_reward}; {@code startedNanos} is when the work on it began.
+     */
+    SummaryResult store(String owner, String title, SummaryRequest request, Summary summary, Long versionId, long startedNanos) {
+        long totalMs = (System.nanoTime() - startedNanos) / 1_000_000;
+        SummaryRecord saved = summaries.save(new SummaryRecord(owner, title, request.documents(),
+                request.length().wordsFor(request.documents()), request.mode(), summary, versionId, totalMs));
         lengthWords.record(summary.wordCount());
-        served.scoreReward(saved.id(), documents, summary);
+        served.scoreReward(saved.id(), request.documents(), summary);
         return SummaryResult.of(saved);
     }
 

@@ -36,7 +36,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
-import io.precis.admin.feedback.FeedbackService;
 import io.precis.app.security.CurrentUser;
 import io.precis.app.ui.MainLayout;
 import io.precis.inference.summarize.Mode;
@@ -74,7 +73,7 @@ public class SummarizeView extends VerticalLayout {
     }
 
     private final transient SummarizeService service;
-    private final transient FeedbackService feedback;
+    private final transient SummaryTools tools;
     private final transient Executor tasks;
     private final List<UploadedDocument> uploads = new ArrayList<>();
 
@@ -90,11 +89,11 @@ public class SummarizeView extends VerticalLayout {
     private final Div emptyState = new Div();
     private final Div resultArea = new Div();
 
-    SummarizeView(SummarizeService service, FeedbackService feedback, SummarizeProperties props,
+    SummarizeView(SummarizeService service, SummaryTools tools, SummarizeProperties props,
                   @Qualifier(SummarizerConfig.UI_TASKS) Executor tasks) {
         this.service = service;
         this.tasks = tasks;
-        this.feedback = feedback;
+        this.tools = tools;
         addClassName("summarize-view");
         setWidthFull();
         setMaxWidth("90rem");
@@ -272,7 +271,7 @@ public class SummarizeView extends VerticalLayout {
     private void show(SummaryResult result) {
         emptyState.setVisible(false);
         resultArea.removeAll();
-        SummaryPanel panel = new SummaryPanel(result, feedback);
+        SummaryPanel panel = new SummaryPanel(result, tools);
         resultArea.add(panel);
         panel.scrollIntoView();
     }

@@ -71,7 +71,7 @@ class SummaryPanel extends Div {
             """;
 
     private final SummaryResult result;
-    private final transient FeedbackService feedback;
+    private final transient SummaryTools tools;
     private final List<Span> sentenceItems = new ArrayList<>();
     private final List<Div> documentBodies = new ArrayList<>();
     private final List<Boolean> documentHighlighted = new ArrayList<>();
@@ -83,9 +83,9 @@ class SummaryPanel extends Div {
     private final TextArea comment = new TextArea("Comment (optional)");
     private final Button sendFeedback = new Button("Send feedback");
 
-    SummaryPanel(SummaryResult result, FeedbackService feedback) {
+    SummaryPanel(SummaryResult result, SummaryTools tools) {
         this.result = result;
-        this.feedback = feedback;
+        this.tools = tools;
         addClassName("summary-panel");
         getElement().setAttribute("data-summary-id", String.valueOf(result.id()));
         setWidthFull();
@@ -136,7 +136,7 @@ class SummaryPanel extends Div {
         for (int i = 0; i < sentences.size(); i++) {
             list.add(new ListItem(sentenceItem(i, sentences.get(i))));
         }
-        Section column = new Section(heading, hint, list, feedbackForm());
+        Section column = new Section(heading, hint, list, improveActions(), feedbackForm());
         column.addClassName("summary-sentences");
         column.getStyle().set("flex", "1 1 22rem").set("min-width", "0");
         if (sentences.isEmpty()) {
@@ -245,6 +245,19 @@ class SummaryPanel extends Div {
         return first;
     }
 
+    /** Edit the summary, or compare it with a second one: both become preference pairs for training. */
+    private Component improveActions() {
+        Button edit = new Button("Edit summary", VaadinIcon.EDIT.create(), e -> new SummaryEditor(result, tools.pairs).open());
+        edit.setId("summary-edit");
+        edit.setTooltipText("Write the summary you would want; it is kept as preferred over this one");
+        Button compare = new Button("Compare", VaadinIcon.SCALE.create(), e -> new ComparisonDialog(result, tools).open());
+        compare.setId("summary-compare");
+        compare.setTooltipText("Make a second summary of the same documents and pick the better one, without knowing which model wrote which");
+        HorizontalLayout actions = new HorizontalLayout(edit, compare);
+        actions.addClassNames("summary-improve", LumoUtility.FlexWrap.WRAP, LumoUtility.Margin.Top.MEDIUM);
+        return actions;
+    }
+
     private Component feedbackForm() {
         H3 heading = new H3("Was this summary useful?");
         heading.addClassNames(LumoUtility.FontSize.MEDIUM, LumoUtility.Margin.NONE, LumoUtility.Margin.Top.LARGE);
@@ -304,7 +317,7 @@ class SummaryPanel extends Div {
             return;
         }
         try {
-            feedback.record(new FeedbackService.FeedbackRequest(result.id(), null, thumb, comment.getValue()),
+            tools.feedback.record(new FeedbackService.FeedbackRequest(result.id(), null, thumb, comment.getValue()),
                     CurrentUser.name(), CurrentUser.hasRole(Role.OPERATOR));
             Notification n = Notification.show("Thanks — feedback saved", 4000, Notification.Position.BOTTOM_END);
             n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -34,6 +34,15 @@ public record SummaryResult(UUID id, String title, String summary, List<SummaryS
                 .toList();
     }
 
+    /** Whether two summary texts read the same: runs of white space count as one space, so a new line is no edit. */
+    static boolean sameText(String a, String b) {
+        return normalised(a).equals(normalised(b));
+    }
+
+    private static String normalised(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
     static SummaryResult of(SummaryRecord r) {
         return new SummaryResult(r.id(), r.title(), r.summary(), r.sentences(), r.model(), r.mode(), r.strategy(), r.notices(),
                 new Timings(r.totalMs()), r.maxWords(), r.createdAt(), r.documents());

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.ErrorResponseException;
 
 import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,7 +33,7 @@ import io.precis.app.security.Role;
 /**
  * A blind side-by-side comparison: the summary and a second candidate ({@link SecondCandidates}) of the same
  * documents, as A and B in random order and with nothing that says which model wrote which. The analyst picks the
- * better one (buttons, Alt+1, Alt+2), which records a preference pair by summary ids, or neither (Alt+3); only then
+ * better one (buttons, or the keys 1 and 2), which records a preference pair by summary ids, or neither (3); only then
  * does the dialog say what made each.
  */
 class ComparisonDialog extends Dialog {
@@ -76,9 +75,9 @@ class ComparisonDialog extends Dialog {
         pickA.setId("compare-pick-a");
         pickB.setId("compare-pick-b");
         neither.setId("compare-neither");
-        setUpPick(pickA, Key.DIGIT_1, "Alt+1", () -> pick(true));
-        setUpPick(pickB, Key.DIGIT_2, "Alt+2", () -> pick(false));
-        setUpPick(neither, Key.DIGIT_3, "Alt+3", this::skip);
+        setUpPick(pickA, Key.DIGIT_1, "1", () -> pick(true));
+        setUpPick(pickB, Key.DIGIT_2, "2", () -> pick(false));
+        setUpPick(neither, Key.DIGIT_3, "3", this::skip);
         pickA.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         pickB.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout picks = new HorizontalLayout(pickA, pickB, neither);
@@ -99,7 +98,8 @@ class ComparisonDialog extends Dialog {
         button.setText(button.getText() + " (" + shortcut + ")");
         button.setEnabled(false);
         button.addClickListener(e -> action.run());
-        button.addClickShortcut(key, KeyModifier.ALT);
+        // A bare digit: the dialog has no text field, and Alt+digit switches browser tabs on Linux and Windows.
+        button.addClickShortcut(key);
     }
 
     /** Off the UI thread, so the progress shows while the second summary is made; the result comes by server push. */

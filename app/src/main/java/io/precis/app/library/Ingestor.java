@@ -25,12 +25,15 @@ import io.precis.inference.text.Chunker;
 /**
  * Ingests one queued document: fetch (URLs) → extract text → chunk by sentences → embed in batches → store the
  * chunks and mark the document ready, in one transaction. Any failure marks it failed with a reason a person can
- * act on; nothing else is touched. Progress: 5% fetched, 20% extracted, 25% chunked, up to 95% while embedding.
+ * act on; nothing else is touched. Progress: 5% fetched, 20% extracted, 25% chunked, up to 95% while embedding;
+ * written at most once every {@link #PROGRESS_INTERVAL_NANOS}, so that a small document, ready in a fraction of a
+ * second, costs no progress writes (each is a commit) and a large one shows steady progress.
  */
 @Component
 class Ingestor {
     private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
     static final int EMBED_BATCH = 64;
+    static final long PROGRESS_INTERVAL_NANOS = 1_000_000_000L;
 
     private final DocumentStore store;
     private final SafeFetcher fetcher;
@@ -78,13 +81,14 @@ class Ingestor {
     void ingest(UUID id) {
         if (!store.claim(id)) return; // taken by another worker, already done, or deleted
         long started = System.nanoTime();
+        Progress progress = new Progress(id, started);
         String format = null;
         try {
             LibraryDocument doc = store.find(id).orElseThrow(Gone::new);
             format = doc.format();
             Source source = source(doc);
             format = source.format().label();
-            progress(id, 5);
+            progress.at(5);
             TextExtractor.Extracted extracted;
             try {
                 extracted = extractor.extract(source.bytes(), source.format(), source.charset(), source.baseUri());
@@ -95,11 +99,11 @@ class Ingestor {
                 throw new Failed("The document's text has " + extracted.text().length() + " characters; the limit is "
                         + props.maxTextChars() + ".", null, "failed");
             }
-            progress(id, 20);
+            progress.at(20);
             String text = extracted.text();
             List<Chunk> chunks = chunker.chunk(0, text);
             if (chunks.isEmpty()) throw new Failed("The document has no sentences to index.", null, "failed");
-            progress(id, 25);
+            progress.at(25);
             List<DocumentStore.NewChunk> stored = new ArrayList<>(chunks.size());
             long embedStarted = System.nanoTime();
             for (int from = 0; from < chunks.size(); from += EMBED_BATCH) {
@@ -109,7 +113,7 @@ class Ingestor {
                     Chunk c = batch.get(i);
                     stored.add(new DocumentStore.NewChunk(from + i, c.start(), c.end(), c.text(), Tokens.estimate(c.text()), vectors[i]));
                 }
-                progress(id, 25 + (int) (70L * stored.size() / chunks.size()));
+                progress.at(25 + (int) (70L * stored.size() / chunks.size()));
             }
             long embedNanos = System.nanoTime() - embedStarted;
             String title = store.titleGiven(id) ? doc.title() : title(doc, extracted, text);
@@ -184,8 +188,22 @@ class Ingestor {
                 + " ('" + existing.title() + "').", existing.id(), "duplicate");
     }
 
-    private void progress(UUID id, int percent) {
-        if (!store.progress(id, percent)) throw new Gone();
+    /** Writes a document's progress when the last write (or the claim) is at least the interval old. */
+    private final class Progress {
+        private final UUID id;
+        private long lastWrite;
+
+        Progress(UUID id, long claimedAt) {
+            this.id = id;
+            this.lastWrite = claimedAt;
+        }
+
+        void at(int percent) {
+            long now = System.nanoTime();
+            if (now - lastWrite < PROGRESS_INTERVAL_NANOS) return;
+            lastWrite = now;
+            if (!store.progress(id, percent)) throw new Gone();
+        }
     }
 
     private static String title(LibraryDocument doc, TextExtractor.Extracted extracted, String text) {

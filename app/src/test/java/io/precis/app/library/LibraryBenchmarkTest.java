@@ -58,6 +58,7 @@ class LibraryBenchmarkTest {
     static final int DOCUMENTS = Integer.getInteger("precis.bench.documents", 1000);
     static final int CHUNKS_PER_DOCUMENT = Integer.getInteger("precis.bench.chunksPerDocument", 100);
     static final int QUERIES = Integer.getInteger("precis.bench.queries", 300);
+    static final int WARM_UP_QUERIES = 100;
     static final Map<String, Object> RESULTS = new LinkedHashMap<>();
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -196,31 +197,34 @@ class LibraryBenchmarkTest {
         Integer chunkCount = jdbc.queryForObject("SELECT count(*) FROM chunks", Integer.class);
         r.put("chunksInIndex", chunkCount);
 
-        // Queries: real sentences (not used as chunk text above for a third of them) and short keyword queries.
-        List<String> queries = new ArrayList<>();
-        for (int i = 0; i < QUERIES; i++) {
-            String s = sentences.get(random.nextInt(sentences.size()));
-            if (i % 3 == 0) {
-                String[] words = s.split("\\s+");
-                s = String.join(" ", Arrays.copyOfRange(words, 0, Math.min(4, words.length)));
-            }
-            queries.add(s);
-        }
+        // Queries: real sentences (not used as chunk text above for a third of them) and short keyword queries; a
+        // separate set warms every mode up first.
+        List<String> queries = queries(sentences, random, QUERIES);
+        List<String> warmUp = queries(sentences, random, WARM_UP_QUERIES);
         RetrievalFilter filter = new RetrievalFilter(owner, collection, null, List.of(), null, null);
-        for (int i = 0; i < 20; i++) retriever.search(queries.get(i), filter, 10, SearchMode.HYBRID, false, false); // warm up
-        for (SearchMode mode : SearchMode.values()) {
-            long[] nanos = new long[queries.size()];
-            for (int i = 0; i < queries.size(); i++) {
+        SearchMode[] modes = SearchMode.values();
+        for (String q : warmUp) {
+            for (SearchMode mode : modes) retriever.search(q, filter, 10, mode, false, false);
+        }
+        // Each query in every mode, the order of the modes rotating from query to query, so that no mode finds the
+        // pages a query needs cached by the others more often than the rest do.
+        long[][] nanos = new long[modes.length][queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            for (int j = 0; j < modes.length; j++) {
+                int m = (i + j) % modes.length;
                 long t = System.nanoTime();
-                retriever.search(queries.get(i), filter, 10, mode, false, false);
-                nanos[i] = System.nanoTime() - t;
+                retriever.search(queries.get(i), filter, 10, modes[m], false, false);
+                nanos[m][i] = System.nanoTime() - t;
             }
-            Arrays.sort(nanos);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("p50Ms", round(nanos[nanos.length / 2] / 1e6));
-            m.put("p95Ms", round(nanos[(int) Math.ceil(nanos.length * 0.95) - 1] / 1e6));
-            m.put("p99Ms", round(nanos[(int) Math.ceil(nanos.length * 0.99) - 1] / 1e6));
-            r.put(mode.label(), m);
+        }
+        for (int m = 0; m < modes.length; m++) {
+            long[] sorted = nanos[m].clone();
+            Arrays.sort(sorted);
+            Map<String, Object> stats = new LinkedHashMap<>();
+            stats.put("p50Ms", round(sorted[sorted.length / 2] / 1e6));
+            stats.put("p95Ms", round(sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1e6));
+            stats.put("p99Ms", round(sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6));
+            r.put(modes[m].label(), stats);
         }
         // Recall@10 of the HNSW vector search against exact search (sequential scan) for the same query vectors.
         double recall = 0;
@@ -274,6 +278,19 @@ class LibraryBenchmarkTest {
         }
         java.util.Collections.shuffle(out, new Random(7));
         return out;
+    }
+
+    private static List<String> queries(List<String> sentences, Random random, int n) {
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String s = sentences.get(random.nextInt(sentences.size()));
+            if (i % 3 == 0) {
+                String[] words = s.split("\\s+");
+                s = String.join(" ", Arrays.copyOfRange(words, 0, Math.min(4, words.length)));
+            }
+            queries.add(s);
+        }
+        return queries;
     }
 
     private static void normalize(float[] v) {

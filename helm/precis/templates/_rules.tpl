@@ -11,6 +11,7 @@ ops/prometheus/rules/ where promtool's unit tests exercise them (ops/prometheus/
 {{- $a := .Values.alerts -}}
 {{- $runbooks := trimSuffix "/" $a.runbookBaseUrl -}}
 {{- $budget := printf "(1 - %v)" $a.availability.objective -}}
+{{- $burn := $a.availability.burnRates -}}
 groups:
   - name: precis-api-recording
     rules:
@@ -19,7 +20,8 @@ groups:
       {{- range list "5m" "10m" "30m" "1h" "2h" "6h" "1d" "3d" }}
       - record: precis:api_error_ratio:rate{{ . }}
         expr: >-
-          sum by (namespace) (rate(api_request_errors_total{ {{- $app -}}, status=~"5.."}[{{ . }}]))
+          (sum by (namespace) (rate(api_request_errors_total{ {{- $app -}}, status=~"5.."}[{{ . }}]))
+          or 0 * sum by (namespace) (rate(api_requests_total{ {{- $app -}} }[{{ . }}])))
           /
           sum by (namespace) (rate(api_requests_total{ {{- $app -}} }[{{ . }}]))
       {{- end }}
@@ -41,33 +43,34 @@ groups:
           runbook_url: {{ $runbooks }}/PrecisApiDown.md
       - alert: PrecisErrorBudgetFastBurn
         expr: >-
-          (precis:api_error_ratio:rate1h{namespace="{{ $ns }}"} > (14.4 * {{ $budget }})
-          and precis:api_error_ratio:rate5m{namespace="{{ $ns }}"} > (14.4 * {{ $budget }}))
+          (precis:api_error_ratio:rate1h{namespace="{{ $ns }}"} > ({{ $burn.page1h }} * {{ $budget }})
+          and precis:api_error_ratio:rate5m{namespace="{{ $ns }}"} > ({{ $burn.page1h }} * {{ $budget }}))
           or
-          (precis:api_error_ratio:rate6h{namespace="{{ $ns }}"} > (6 * {{ $budget }})
-          and precis:api_error_ratio:rate30m{namespace="{{ $ns }}"} > (6 * {{ $budget }}))
+          (precis:api_error_ratio:rate6h{namespace="{{ $ns }}"} > ({{ $burn.page6h }} * {{ $budget }})
+          and precis:api_error_ratio:rate30m{namespace="{{ $ns }}"} > ({{ $burn.page6h }} * {{ $budget }}))
         for: 2m
         labels: {severity: critical, env: {{ $env }}, slo: availability}
         annotations:
           summary: Precis API in {{ $ns }} is burning its 7-day availability error budget fast.
           description: >-
             5xx ratio {{ "{{" }} $value | humanizePercentage {{ "}}" }}: at this rate the {{ $a.availability.objective }}
-            availability objective's budget is gone in days (14.4x over 1h/5m or 6x over 6h/30m).
+            availability objective's 7-day budget is gone in days ({{ $burn.page1h }}x over 1h/5m or
+            {{ $burn.page6h }}x over 6h/30m).
           runbook_url: {{ $runbooks }}/PrecisErrorBudgetFastBurn.md
       - alert: PrecisErrorBudgetSlowBurn
         expr: >-
-          (precis:api_error_ratio:rate1d{namespace="{{ $ns }}"} > (3 * {{ $budget }})
-          and precis:api_error_ratio:rate2h{namespace="{{ $ns }}"} > (3 * {{ $budget }}))
+          (precis:api_error_ratio:rate1d{namespace="{{ $ns }}"} > ({{ $burn.ticket1d }} * {{ $budget }})
+          and precis:api_error_ratio:rate2h{namespace="{{ $ns }}"} > ({{ $burn.ticket1d }} * {{ $budget }}))
           or
-          (precis:api_error_ratio:rate3d{namespace="{{ $ns }}"} > (1 * {{ $budget }})
-          and precis:api_error_ratio:rate6h{namespace="{{ $ns }}"} > (1 * {{ $budget }}))
+          (precis:api_error_ratio:rate3d{namespace="{{ $ns }}"} > ({{ $burn.ticket3d }} * {{ $budget }})
+          and precis:api_error_ratio:rate6h{namespace="{{ $ns }}"} > ({{ $burn.ticket3d }} * {{ $budget }}))
         for: 15m
         labels: {severity: warning, env: {{ $env }}, slo: availability}
         annotations:
           summary: Precis API in {{ $ns }} is slowly burning its 7-day availability error budget.
           description: >-
-            5xx ratio {{ "{{" }} $value | humanizePercentage {{ "}}" }} (3x over 1d/2h or 1x over 3d/6h of the
-            {{ $a.availability.objective }} objective's budget).
+            5xx ratio {{ "{{" }} $value | humanizePercentage {{ "}}" }} ({{ $burn.ticket1d }}x over 1d/2h or
+            {{ $burn.ticket3d }}x over 3d/6h of the {{ $a.availability.objective }} objective's 7-day budget).
           runbook_url: {{ $runbooks }}/PrecisErrorBudgetSlowBurn.md
       - alert: PrecisHighErrorRate
         expr: precis:api_error_ratio:rate10m{namespace="{{ $ns }}"} > {{ $a.errorRate.threshold }}

@@ -1,9 +1,11 @@
 package io.precis.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -241,6 +243,46 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"dev", "test", "staging", "prod"})
+    void researchFetchesPublicWebServersButNeverPrivateOrMetadataAddresses(String env) {
+        Charts.Rendered r = Charts.render(env);
+        List<JsonNode> policies = r.ofKind("NetworkPolicy");
+        NetPol.Pod api = NetPol.Pod.of(r.one("Deployment", r.release() + "-api"));
+        boolean usesTheWeb = !env.equals("test");
+        for (String publicAddress : List.of("93.184.215.14", "1.1.1.1", "2606:2800:21f:cb07:6820:80da:af6b:8b2c")) {
+            for (int port : List.of(80, 443)) {
+                assertThat(NetPol.allowedToAddress(policies, api, publicAddress, port))
+                        .as("%s: API -> %s:%d", env, publicAddress, port).isEqualTo(usesTheWeb);
+            }
+            assertThat(NetPol.allowedToAddress(policies, api, publicAddress, 22)).as("%s: port 22", env).isFalse();
+        }
+        for (String internal : List.of("10.1.2.3", "172.16.5.4", "172.31.255.1", "192.168.1.1", "169.254.169.254",
+                "100.64.1.1", "100.127.0.1", "fd00:ec2::254", "fe80::1")) {
+            for (int port : List.of(80, 443)) {
+                assertThat(NetPol.allowedToAddress(policies, api, internal, port))
+                        .as("%s: API -> %s:%d", env, internal, port).isFalse();
+            }
+        }
+        // The PostgreSQL CIDR rule still admits the database (and only on its port).
+        if (env.equals("prod")) {
+            assertThat(NetPol.allowedToAddress(policies, api, "10.30.0.5", 5432)).isTrue();
+            assertThat(NetPol.allowedToAddress(policies, api, "10.30.0.5", 443)).isFalse();
+        }
+    }
+
+    @Test
+    void networkPolicyEvaluatorSeesABlockedPath() {
+        // The evaluator itself: a policy set without the web rule blocks the same public address.
+        Charts.Rendered off = Charts.render("prod", "sum-prod", "sum-prod", Map.of("networkPolicy.webEgress.enabled", "false"));
+        NetPol.Pod api = NetPol.Pod.of(off.one("Deployment", "sum-prod-api"));
+        assertThat(NetPol.allowedToAddress(off.ofKind("NetworkPolicy"), api, "93.184.215.14", 443)).isFalse();
+        assertThat(NetPol.inCidr("100.64.0.0/10", "100.127.255.255")).isTrue();
+        assertThat(NetPol.inCidr("100.64.0.0/10", "100.128.0.0")).isFalse();
+        assertThat(NetPol.inCidr("fc00::/7", "fdff::1")).isTrue();
+        assertThat(NetPol.inCidr("0.0.0.0/0", "::1")).isFalse();
+    }
+
+    @ParameterizedTest
     @MethodSource("environments")
     void serviceMonitorsScrapeTheManagementPort(String env) {
         Charts.Rendered r = Charts.render(env);
@@ -272,11 +314,39 @@ class HelmChartTest {
         JsonNode es = prod.one("ExternalSecret", "sum-prod-secrets");
         assertThat(es.path("apiVersion").asText()).isEqualTo("external-secrets.io/v1");
         assertThat(es.at("/spec/target/name").asText()).isEqualTo("sum-prod-secrets");
-        assertThat(es.at("/spec/data").toString()).contains("PGPASSWORD", "PRECIS_ADMIN_PASSWORD");
+        assertThat(externalSecretKeys(es)).containsExactly("PGPASSWORD", "PRECIS_ADMIN_PASSWORD", "HF_TOKEN");
         for (String env : Charts.ENVS) {
             assertThat(Charts.render(env).ofKind("Secret")).as(env).isEmpty();
         }
         assertThat(Charts.render("dev").one("Deployment", "sum-dev-api").toString()).contains("precis-dev-secrets");
+    }
+
+    @Test
+    void theExternalSecretRequestsOptionalKeysOnlyWhenListed() {
+        Map<String, String> on = Map.of("secrets.existingSecret", "", "secrets.externalSecret.enabled", "true");
+        JsonNode plain = Charts.render("dev", "sum-dev", "sum-dev", on).one("ExternalSecret", "sum-dev-secrets");
+        assertThat(externalSecretKeys(plain)).containsExactly("PGPASSWORD", "PRECIS_ADMIN_PASSWORD");
+        Map<String, String> withOptional = new HashMap<>(on);
+        withOptional.put("secrets.externalSecret.optionalKeys[0]", "VLLM_API_KEY");
+        withOptional.put("secrets.externalSecret.optionalKeys[1]", "PRECIS_BOOTSTRAP_API_KEY");
+        JsonNode listed = Charts.render("dev", "sum-dev", "sum-dev", withOptional).one("ExternalSecret", "sum-dev-secrets");
+        assertThat(externalSecretKeys(listed))
+                .containsExactly("PGPASSWORD", "PRECIS_ADMIN_PASSWORD", "VLLM_API_KEY", "PRECIS_BOOTSTRAP_API_KEY");
+        assertThat(listed.at("/spec/data/2/remoteRef/key").asText()).isEqualTo("precis/dev");
+        assertThat(listed.at("/spec/data/2/remoteRef/property").asText()).isEqualTo("VLLM_API_KEY");
+        // A typo is refused instead of breaking the sync at run time.
+        Map<String, String> typo = new HashMap<>(on);
+        typo.put("secrets.externalSecret.optionalKeys[0]", "HF_TOKN");
+        assertThatThrownBy(() -> Charts.render("dev", "sum-dev", "sum-dev", typo)).hasMessageContaining("HF_TOKN");
+    }
+
+    private static List<String> externalSecretKeys(JsonNode externalSecret) {
+        List<String> keys = new ArrayList<>();
+        externalSecret.at("/spec/data").forEach(d -> {
+            assertThat(d.at("/remoteRef/property").asText()).isEqualTo(d.path("secretKey").asText());
+            keys.add(d.path("secretKey").asText());
+        });
+        return keys;
     }
 
     @Test

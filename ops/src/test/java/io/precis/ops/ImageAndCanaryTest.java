@@ -57,13 +57,41 @@ class ImageAndCanaryTest {
         }
     }
 
-    @Test
-    void prodCanaryIsOnePodBehindTheCanaryIngressSharingProdsBackends() {
+    /** The canary as deploy-env.yml installs it: release sum-prod-canary in sum-prod, prod's values plus the overlay. */
+    static Charts.Rendered renderCanary() {
         String yaml = new Helm(Repo.CHART).template().withName("sum-prod-canary").withNamespace("sum-prod")
                 .withKubeVersion(Charts.KUBE_VERSION)
                 .withValuesFile(Charts.valuesFile("prod")).withValuesFile(Repo.CHART.resolve("values-canary.yaml"))
                 .set("fullnameOverride", "sum-prod-canary").call();
-        Charts.Rendered r = new Charts.Rendered("prod", "sum-prod-canary", "sum-prod", yaml, Charts.parseAll(yaml));
+        return new Charts.Rendered("prod", "sum-prod-canary", "sum-prod", yaml, Charts.parseAll(yaml));
+    }
+
+    @Test
+    void theCanaryReachesProdsVllmThroughBothReleasesNetworkPolicies() {
+        Charts.Rendered canary = renderCanary();
+        Charts.Rendered prod = Charts.render("prod");
+        List<JsonNode> policies = new ArrayList<>(prod.ofKind("NetworkPolicy"));
+        policies.addAll(canary.ofKind("NetworkPolicy"));
+        NetPol.Pod canaryApi = NetPol.Pod.of(canary.one("Deployment", "sum-prod-canary-api"));
+        NetPol.Pod prodApi = NetPol.Pod.of(prod.one("Deployment", "sum-prod-api"));
+        NetPol.Pod vllm = NetPol.Pod.of(prod.one("Deployment", "sum-prod-vllm"));
+        // The vLLM container's port 8000 is named http: egress rules number it, ingress rules name it.
+        assertThat(NetPol.allowed(policies, canaryApi, vllm, 8000, "http")).as("canary API -> prod vLLM").isTrue();
+        assertThat(NetPol.allowed(policies, prodApi, vllm, 8000, "http")).as("prod API -> prod vLLM").isTrue();
+        // It takes both releases' policies: the canary's egress rule and prod's ingress rule.
+        assertThat(NetPol.allowed(canary.ofKind("NetworkPolicy"), canaryApi, vllm, 8000, "http")).isFalse();
+        assertThat(NetPol.allowed(prod.ofKind("NetworkPolicy"), canaryApi, vllm, 8000, "http")).isFalse();
+        NetPol.Pod stranger = new NetPol.Pod("sum-prod", Map.of("app.kubernetes.io/name", "precis",
+                "app.kubernetes.io/instance", "someone-else", "app.kubernetes.io/component", "api"));
+        assertThat(NetPol.allowed(policies, stranger, vllm, 8000, "http")).as("another release's API -> prod vLLM").isFalse();
+        assertThat(NetPol.allowed(policies, canaryApi, vllm, 9000, "metrics")).as("another port").isFalse();
+        // The canary fetches web pages for research like prod does.
+        assertThat(NetPol.allowedToAddress(policies, canaryApi, "93.184.215.14", 443)).isTrue();
+    }
+
+    @Test
+    void prodCanaryIsOnePodBehindTheCanaryIngressSharingProdsBackends() {
+        Charts.Rendered r = renderCanary();
         JsonNode ingress = r.one("Ingress", "sum-prod-canary-api");
         assertThat(ingress.at("/metadata/annotations").path("nginx.ingress.kubernetes.io/canary").asText()).isEqualTo("true");
         assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("api.example.com");

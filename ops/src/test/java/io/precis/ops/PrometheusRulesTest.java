@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,14 +76,57 @@ class PrometheusRulesTest {
 
     @Test
     void everyAlertIsUnitTestedFiringAndQuiet() {
-        String tests = String.join("\n", Repo.list(Repo.RULE_TESTS, "*.test.yaml").stream().map(Repo::read).toList());
-        for (String env : CHECKED_IN.keySet()) {
-            for (String alert : Charts.alerts(Charts.ruleFile(Charts.render(env))).keySet()) {
-                assertThat(tests).as("a promtool test names %s", alert).contains("alertname: " + alert);
+        Map<String, JsonNode> files = new TreeMap<>();
+        Repo.list(Repo.RULE_TESTS, "*.test.yaml").forEach(p -> files.put(p.getFileName().toString(), Charts.readYaml(p)));
+        for (var f : files.entrySet()) {
+            for (JsonNode rules : f.getValue().path("rule_files")) {
+                assertThat(Repo.RULE_TESTS.resolve(rules.asText())).as("%s: rule file", f.getKey()).isRegularFile();
             }
         }
-        // Quiet cases are written as `exp_alerts: []`.
-        assertThat(tests).contains("exp_alerts: []");
+        Set<String> alerts = new TreeSet<>();
+        for (String env : CHECKED_IN.keySet()) {
+            alerts.addAll(Charts.alerts(Charts.ruleFile(Charts.render(env))).keySet());
+        }
+        assertThat(alerts).hasSizeGreaterThan(10);
+        assertThat(untested(alerts, files.values())).as("alerts without a firing and a quiet alert_rule_test case").isEmpty();
+    }
+
+    @Test
+    void theCoverageCheckSeesAMissingCase() {
+        JsonNode onlyFiring = Charts.parseAll("""
+                tests:
+                  - alert_rule_test:
+                      - {eval_time: 5m, alertname: A, exp_alerts: [{exp_labels: {severity: warning}}]}
+                      - {eval_time: 5m, alertname: B, exp_alerts: []}
+                      - {eval_time: 9m, alertname: B}
+                """).get(0);
+        assertThat(untested(Set.of("A", "B", "C"), List.of(onlyFiring)))
+                .containsExactly("A: no quiet case", "B: no firing case", "C: no firing case", "C: no quiet case");
+    }
+
+    /** "ALERT: no firing case" / "ALERT: no quiet case" for each alert the promtool test files leave out. */
+    static List<String> untested(Set<String> alerts, Collection<JsonNode> testFiles) {
+        Set<String> firing = new TreeSet<>();
+        Set<String> quiet = new TreeSet<>();
+        for (JsonNode file : testFiles) {
+            for (JsonNode test : file.path("tests")) {
+                for (JsonNode c : test.path("alert_rule_test")) {
+                    // promtool: a case without exp_alerts expects none.
+                    JsonNode expected = c.path("exp_alerts");
+                    (expected.isArray() && !expected.isEmpty() ? firing : quiet).add(c.path("alertname").asText());
+                }
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String alert : new TreeSet<>(alerts)) {
+            if (!firing.contains(alert)) {
+                missing.add(alert + ": no firing case");
+            }
+            if (!quiet.contains(alert)) {
+                missing.add(alert + ": no quiet case");
+            }
+        }
+        return missing;
     }
 
     @ParameterizedTest

@@ -67,6 +67,124 @@ class WorkflowsTest {
                 "train-eval-report", "pgvector/pgvector");
     }
 
+    static JsonNode step(JsonNode steps, String nameStart) {
+        for (JsonNode step : steps) {
+            if (step.path("name").asText().startsWith(nameStart)) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step named " + nameStart + "...");
+    }
+
+    @Test
+    void theProdCanaryIsCheckedOnItsOwnAndAFailedCanaryNeverRollsProdBack() {
+        JsonNode steps = Charts.readYaml(Repo.WORKFLOWS.resolve("deploy-env.yml")).at("/jobs/prod/steps");
+        List<String> names = new ArrayList<>();
+        steps.forEach(st -> names.add(st.path("name").asText()));
+        // The smoke check goes to the canary's own Service (the chart's Service and port), not the shared host.
+        String smoke = step(steps, "Canary smoke check").path("run").asText();
+        Matcher forward = Pattern.compile("port-forward --namespace (\\S+) service/(\\S+) (\\d+):(\\d+)").matcher(smoke);
+        assertThat(forward.find()).as(smoke).isTrue();
+        Charts.Rendered canary = ImageAndCanaryTest.renderCanary();
+        assertThat(forward.group(1)).isEqualTo(canary.namespace());
+        assertThat(canary.one("Service", forward.group(2)).at("/spec/ports/0/port").asText()).isEqualTo(forward.group(4));
+        assertThat(canary.one("Service", forward.group(2)).at("/spec/selector/app.kubernetes.io~1instance").asText())
+                .isEqualTo("sum-prod-canary");
+        assertThat(smoke).contains("--url http://127.0.0.1:" + forward.group(3)).doesNotContain("api.example.com");
+        // Its SLOs: error rate and p95 of its own pods, by the fail-closed gate.
+        String slo = step(steps, "Canary error rate and p95").path("run").asText();
+        assertThat(slo).contains("ops/ci/release-gate.sh", "--namespace sum-prod", "--pods 'sum-prod-canary-api-.*'",
+                "--window 10m", "--max-error-ratio 0.01", "--max-p95 0.8").doesNotContain("// \"0\"");
+        assertThat("sum-prod-canary-api-7c9f6d5b8-x2k4q").matches("sum-prod-canary-api-.*");
+        assertThat("sum-prod-api-7c9f6d5b8-x2k4q").doesNotMatch("sum-prod-canary-api-.*");
+        // A failed canary: the canary is removed (always), prod is rolled back only after its own upgrade failed.
+        JsonNode remove = step(steps, "Remove the canary");
+        assertThat(remove.path("if").asText()).isEqualTo("always()");
+        assertThat(remove.path("run").asText()).contains("helm uninstall sum-prod-canary --namespace sum-prod");
+        int rollout = names.indexOf("Full rollout");
+        assertThat(steps.get(rollout).path("id").asText()).isEqualTo("rollout");
+        assertThat(steps.get(rollout).path("run").asText()).contains("helm upgrade --install sum-prod helm/precis");
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode st = steps.get(i);
+            if (st.path("run").asText().contains("helm rollback")) {
+                assertThat(st.path("run").asText()).contains("helm rollback sum-prod ");
+                String condition = st.path("if").asText();
+                assertThat(condition).startsWith("failure() && (").contains("steps.rollout.outcome == 'failure'");
+                Matcher ids = Pattern.compile("steps\\.([\\w-]+)\\.outcome").matcher(condition);
+                while (ids.find()) {
+                    String id = ids.group(1);
+                    int at = -1;
+                    for (int j = 0; j < steps.size(); j++) {
+                        if (steps.get(j).path("id").asText().equals(id)) {
+                            at = j;
+                        }
+                    }
+                    assertThat(at).as("step %s the rollback depends on exists at or after the rollout", id)
+                            .isGreaterThanOrEqualTo(rollout);
+                }
+            }
+        }
+    }
+
+    @Test
+    void closingAPullRequestDeletesItsImagesAndUpdatesTheComment() throws Exception {
+        JsonNode cleanup = Charts.readYaml(Repo.WORKFLOWS.resolve("preview.yml")).at("/jobs/cleanup");
+        JsonNode permissions = cleanup.path("permissions");
+        assertThat(permissions.size()).isEqualTo(3);
+        assertThat(permissions.path("contents").asText()).isEqualTo("read");
+        assertThat(permissions.path("packages").asText()).isEqualTo("write");
+        assertThat(permissions.path("pull-requests").asText()).isEqualTo("write");
+        String script = step(cleanup.path("steps"), "Delete the preview's images").at("/with/script").asText();
+        // Runs the step's script in node as actions/github-script would, against a fake GitHub API.
+        String harness = """
+                const deleted = [], updated = [];
+                const versions = [
+                  {id: 1, name: 'sha256:aaa', metadata: {container: {tags: ['pr-42-abc']}}},
+                  {id: 2, name: 'sha256:s1', metadata: {container: {tags: ['sha256-aaa.sig']}}},
+                  {id: 3, name: 'sha256:s2', metadata: {container: {tags: ['sha256-aaa.att']}}},
+                  {id: 4, name: 'sha256:bbb', metadata: {container: {tags: ['pr-42-def', 'v1.2.0']}}},
+                  {id: 5, name: 'sha256:ccc', metadata: {container: {tags: ['pr-421-abc']}}},
+                  {id: 6, name: 'sha256:ddd', metadata: {container: {tags: ['main']}}},
+                  {id: 7, name: 'sha256:eee', metadata: {container: {tags: []}}},
+                  {id: 8, name: 'sha256:s3', metadata: {container: {tags: ['sha256-ccc.sig']}}},
+                ];
+                const comments = [{id: 10, body: 'other'}, {id: 11, body: '<!-- precis-preview -->\\nPreview of #42'}];
+                const packages = {
+                  getAllPackageVersionsForPackageOwnedByOrg: async () => { throw new Error('paginate only'); },
+                  getAllPackageVersionsForPackageOwnedByUser: async () => { throw new Error('org owned'); },
+                  deletePackageVersionForOrg: async a => { deleted.push(a); },
+                  deletePackageVersionForUser: async () => { throw new Error('org owned'); },
+                };
+                const issues = {listComments: 'listComments', updateComment: async a => { updated.push(a); }};
+                const github = {rest: {packages, issues}, paginate: async (fn, args) => {
+                  if (fn === packages.getAllPackageVersionsForPackageOwnedByOrg) {
+                    if (args.org !== 'example-org' || args.package_name !== 'precis') throw new Error(JSON.stringify(args));
+                    return versions;
+                  }
+                  if (fn === 'listComments' && args.issue_number === 42) return comments;
+                  throw new Error('unexpected ' + fn);
+                }};
+                const context = {repo: {owner: 'example-org', repo: 'Precis'},
+                  payload: {pull_request: {number: 42}, repository: {owner: {type: 'Organization'}}}};
+                const core = {info: () => {}};
+                await (async () => {
+                SCRIPT
+                })();
+                console.log(JSON.stringify({deleted: deleted.map(d => d.package_version_id).sort(), updated}));
+                """.replace("SCRIPT", script);
+        Path file = Repo.work("preview-cleanup").resolve("cleanup.mjs");
+        Repo.write(file, harness);
+        Tools.Result r = Tools.run(Repo.ROOT, "node", file.toString());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        JsonNode out = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.output().lines()
+                .filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        // This PR's image and its signature and attestation; not a digest a release shares, nor PR 421's, nor main.
+        assertThat(out.path("deleted").toString()).isEqualTo("[1,2,3]");
+        assertThat(out.at("/updated/0/comment_id").asInt()).isEqualTo(11);
+        assertThat(out.at("/updated/0/body").asText()).contains("<!-- precis-preview -->", "Preview of #42 removed",
+                "3 image version(s) deleted");
+    }
+
     @Test
     void shellInWorkflowsAndScriptsPassesShellcheck() {
         Assumptions.assumeTrue(Tools.available("shellcheck"), "shellcheck not installed");

@@ -31,6 +31,12 @@ class OperationsEndpointsTest {
 
         assertThat(metrics).containsPattern("api_requests_total\\{[^}]*endpoint=\"/api/v1/summaries\"[^}]*method=\"POST\"[^}]*status=\"200\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("api_request_latency_seconds_bucket\\{[^}]*endpoint=\"/api/v1/summaries\"[^}]*le=\"0\\.3\"");
+        // The p95 latency objectives (helm/precis values: 0.8 s GPU, 2.5 s CPU) are bucket bounds, so histogram_quantile
+        // resolves them exactly: the alerts and the release gate depend on these two buckets.
+        for (String le : new String[] {"0\\.8", "2\\.5"}) {
+            assertThat(metrics).containsPattern(
+                    "api_request_latency_seconds_bucket\\{[^}]*endpoint=\"/api/v1/summaries\"[^}]*le=\"" + le + "\"");
+        }
         assertThat(metrics).containsPattern("api_request_errors_total\\{[^}]*endpoint=\"/api/v1/summaries/\\{id}\"[^}]*status=\"404\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("api_request_errors_total\\{[^}]*status=\"401\"");
         assertThat(metrics).containsPattern("summary_length_words_count\\{[^}]*} [1-9]");

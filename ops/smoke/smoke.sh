@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # ./precis smoke --url URL --api-key KEY: checks a running Precis end to end, as a client would.
-#   health (/readyz), summarise a short text, read it back, post feedback, search the Library, a small research job.
-# Prints one PASS, FAIL or SKIP line per check and exits 1 when any check fails (2 on bad usage). Search and research
-# answer 404 on versions that do not have them yet (issues 4 and 5): those checks print "skipped: not deployed in this
-# version" and do not fail. Needs bash and curl only (no jq). Used by deploy-env.yml, preview.yml and the runbooks.
+#   health (/readyz), summarise a short text, read it back, post feedback, add a small document to the Library and
+#   find it with search, a small research job on that document (provider "library": no web search needed) until done.
+# Prints one PASS or FAIL line per check (SKIPPED for research with --skip-research) and exits 1 when any check fails,
+# 2 on bad usage. Every check must pass: a 404 from search or research is a failure, not a skip. Needs bash and curl
+# only (no jq). Used by deploy-env.yml, preview.yml and the runbooks.
 # Options (or environment): --url (PRECIS_SMOKE_URL), --api-key (PRECIS_SMOKE_API_KEY, an ANALYST key or above),
-# --research-timeout SECONDS (PRECIS_SMOKE_RESEARCH_TIMEOUT, default 300), --timeout SECONDS per request (default 60).
-# The summary and its feedback stay in the deployment; the feedback's comment says "precis smoke check".
+# --research-timeout SECONDS (PRECIS_SMOKE_RESEARCH_TIMEOUT, default 300), --timeout SECONDS per request (default 60),
+# --skip-research (PRECIS_SMOKE_SKIP_RESEARCH=1): leave out the research job, for a deployment known to run without it.
+# The smoke document is deleted at the end; the summary, its feedback and the research job stay in the deployment
+# (the feedback's comment says "precis smoke check"; the job's question starts with "Smoke check").
 set -uo pipefail
 
 usage() {
   cat <<USAGE
-Usage: ./precis smoke --url URL --api-key KEY [--research-timeout SECONDS] [--timeout SECONDS]
+Usage: ./precis smoke --url URL --api-key KEY [--research-timeout SECONDS] [--timeout SECONDS] [--skip-research]
   URL: the deployment's public base URL, e.g. https://api-staging.example.com or http://localhost:8080
 USAGE
 }
@@ -20,6 +23,7 @@ URL="${PRECIS_SMOKE_URL:-}"
 KEY="${PRECIS_SMOKE_API_KEY:-}"
 RESEARCH_TIMEOUT="${PRECIS_SMOKE_RESEARCH_TIMEOUT:-300}"
 REQUEST_TIMEOUT=60
+SKIP_RESEARCH="${PRECIS_SMOKE_SKIP_RESEARCH:-0}"
 
 need_value() {
   if [ "$2" -lt 2 ]; then
@@ -37,6 +41,7 @@ while [ $# -gt 0 ]; do
     --api-key=*) KEY="${1#*=}"; shift ;;
     --research-timeout) need_value "$1" $#; RESEARCH_TIMEOUT="$2"; shift 2 ;;
     --timeout) need_value "$1" $#; REQUEST_TIMEOUT="$2"; shift 2 ;;
+    --skip-research) SKIP_RESEARCH=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "smoke: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -56,9 +61,17 @@ FAILED=0
 SKIPPED=0
 STATUS=000
 BODY=""
+DOC_ID=""
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+cleanup() {
+  if [ -n "$DOC_ID" ]; then
+    request DELETE "/api/v1/documents/$DOC_ID"
+    [ "$STATUS" = 204 ] || echo "smoke: could not delete the smoke document $DOC_ID: $(answer)" >&2
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
 # The key goes to curl in a header file, never on its command line (where ps would show it).
 (umask 077 && printf 'Authorization: Bearer %s\n' "$KEY" > "$tmp/auth")
 
@@ -90,6 +103,10 @@ is_json() {
 answer() {
   if [ "$STATUS" = 000 ]; then
     printf 'no answer (%s)' "$(tr -d '\r\n' < "$tmp/err" | cut -c1-200)"
+  elif [ "$STATUS" = 401 ]; then
+    printf 'HTTP 401: the API key was refused (wrong, revoked or expired?)'
+  elif [ "$STATUS" = 403 ]; then
+    printf 'HTTP 403: the API key may not do this (it needs the ANALYST role or above)'
   else
     printf 'HTTP %s %s' "$STATUS" "$(printf '%s' "$BODY" | tr -d '\r\n' | cut -c1-300)"
   fi
@@ -97,7 +114,7 @@ answer() {
 
 pass() { printf 'PASS  %s\n' "$1"; PASSED=$((PASSED + 1)); }
 fail() { printf 'FAIL  %s: %s\n' "$1" "$2"; FAILED=$((FAILED + 1)); }
-skip() { printf 'SKIP  %s: skipped: not deployed in this version\n' "$1"; SKIPPED=$((SKIPPED + 1)); }
+skipped() { printf 'SKIPPED  %s: %s\n' "$1" "$2"; SKIPPED=$((SKIPPED + 1)); }
 
 echo "precis smoke check of $BASE (request ids $RUN_ID-N)"
 
@@ -140,46 +157,71 @@ else
   fi
 fi
 
-# 3. Search the Library (issue 4).
-request GET "/api/v1/search?q=harbour%20plan&k=3"
-if [ "$STATUS" = 404 ]; then
-  skip "search (GET /api/v1/search)"
-elif [ "$STATUS" = 200 ] && is_json; then
+# 3. Add a small document to a collection of its own, wait until it is indexed, and find it with search.
+COLLECTION="$RUN_ID"
+DOC_TEXT="The harbour authority of the smoke town manages the port waters and licenses the pilots. It dredges the navigation channel every spring. Check $RUN_ID."
+request POST /api/v1/documents "{\"title\":\"Smoke check harbour\",\"text\":\"$DOC_TEXT\",\"collection\":\"$COLLECTION\"}"
+if { [ "$STATUS" = 202 ] || [ "$STATUS" = 200 ]; } && is_json; then
+  DOC_ID=$(json_string id)
+fi
+doc_state=""
+if [ -n "$DOC_ID" ]; then
+  deadline=$(( $(date +%s) + RESEARCH_TIMEOUT ))
+  while :; do
+    request GET "/api/v1/documents/$DOC_ID"
+    doc_state=$([ "$STATUS" = 200 ] && json_string status)
+    case "$doc_state" in ready|failed) break ;; esac
+    if [ "$STATUS" != 200 ] || [ "$(date +%s)" -ge "$deadline" ]; then break; fi
+    sleep 1
+  done
+fi
+if [ "$doc_state" = ready ]; then
+  pass "add a document (POST /api/v1/documents)"
+else
+  fail "add a document (POST /api/v1/documents)" "${doc_state:+document $doc_state: }$(answer)"
+fi
+
+request GET "/api/v1/search?q=harbour%20pilots&k=3&collection=$COLLECTION"
+if [ "$STATUS" = 200 ] && is_json && [ -n "$DOC_ID" ] && [ "$(json_string documentId)" = "$DOC_ID" ]; then
   pass "search (GET /api/v1/search)"
+elif [ "$STATUS" = 200 ]; then
+  fail "search (GET /api/v1/search)" "the smoke document is not the first hit: $(answer)"
 else
   fail "search (GET /api/v1/search)" "$(answer)"
 fi
 
-# 4. A small research job (issue 5): depth 1, breadth 1, polled until it is done.
-request POST /api/v1/research '{"question":"What does a harbour authority do?","depth":1,"breadth":1}'
-if [ "$STATUS" = 404 ]; then
-  skip "research (POST /api/v1/research)"
-elif { [ "$STATUS" = 202 ] || [ "$STATUS" = 201 ]; } && [ -n "$(json_string id)" ]; then
-  JOB_ID=$(json_string id)
-  deadline=$(( $(date +%s) + RESEARCH_TIMEOUT ))
-  state=""
-  while :; do
-    request GET "/api/v1/research/$JOB_ID"
-    state=$([ "$STATUS" = 200 ] && json_string status)
-    case "$state" in
-      done|failed|cancelled) break ;;
-    esac
-    if [ "$STATUS" != 200 ] || [ "$(date +%s)" -ge "$deadline" ]; then
-      break
-    fi
-    sleep 3
-  done
-  if [ "$state" = "done" ]; then
-    pass "research (POST /api/v1/research, job $JOB_ID done)"
-  elif [ "$STATUS" != 200 ]; then
-    fail "research (GET /api/v1/research/{id})" "$(answer)"
-  elif [ -n "$state" ] && [ "$state" != failed ] && [ "$state" != cancelled ]; then
-    fail "research (job $JOB_ID)" "still '$state' after ${RESEARCH_TIMEOUT}s"
-  else
-    fail "research (job $JOB_ID)" "ended '${state:-unknown}': $(answer)"
-  fi
+# 4. A small research job on that collection (provider "library", depth 1, breadth 1), polled until it is done.
+if [ "$SKIP_RESEARCH" = 1 ]; then
+  skipped "research (POST /api/v1/research)" "--skip-research given"
 else
-  fail "research (POST /api/v1/research)" "$(answer)"
+  request POST /api/v1/research "{\"question\":\"Smoke check: what does the harbour authority do?\",\"depth\":1,\"breadth\":1,\"collection\":\"$COLLECTION\",\"provider\":\"library\"}"
+  if { [ "$STATUS" = 202 ] || [ "$STATUS" = 201 ]; } && [ -n "$(json_string id)" ]; then
+    JOB_ID=$(json_string id)
+    deadline=$(( $(date +%s) + RESEARCH_TIMEOUT ))
+    state=""
+    while :; do
+      request GET "/api/v1/research/$JOB_ID"
+      state=$([ "$STATUS" = 200 ] && json_string status)
+      case "$state" in
+        done|failed|cancelled) break ;;
+      esac
+      if [ "$STATUS" != 200 ] || [ "$(date +%s)" -ge "$deadline" ]; then
+        break
+      fi
+      sleep 2
+    done
+    if [ "$state" = "done" ]; then
+      pass "research (POST /api/v1/research, job $JOB_ID done)"
+    elif [ "$STATUS" != 200 ]; then
+      fail "research (GET /api/v1/research/{id})" "$(answer)"
+    elif [ -n "$state" ] && [ "$state" != failed ] && [ "$state" != cancelled ]; then
+      fail "research (job $JOB_ID)" "still '$state' after ${RESEARCH_TIMEOUT}s"
+    else
+      fail "research (job $JOB_ID)" "ended '${state:-unknown}': $(json_string reason)"
+    fi
+  else
+    fail "research (POST /api/v1/research)" "$(answer)"
+  fi
 fi
 
 echo "smoke: $PASSED passed, $FAILED failed, $SKIPPED skipped"

@@ -14,11 +14,12 @@ import io.precis.inference.research.Report;
  * @param provider the search provider it uses ({@code searxng}, {@code brave} or {@code library}), once started
  * @param reason   why it failed, or what failed along the way of a job that finished anyway
  * @param report   the report, once done
+ * @param requestId the id of the HTTP request that submitted it ({@code X-Request-Id}); its worker logs with it
  */
 public record ResearchJob(UUID id, String owner, String question, int depth, int breadth, String collection,
                           SourceOptions sources, String status, int progress, String provider, boolean cancelRequested,
                           String reason, Report report, int attempts, Instant createdAt, Instant updatedAt, Instant startedAt,
-                          Instant finishedAt) {
+                          Instant finishedAt, String requestId) {
 
     public static final String QUEUED = "queued";
     public static final String DONE = "done";

@@ -22,6 +22,7 @@ public final class ResearchJson {
         m.put("provider", job.provider());
         m.put("reason", job.reason());
         m.put("attempts", job.attempts());
+        m.put("requestId", job.requestId());
         m.put("createdAt", job.createdAt());
         m.put("startedAt", job.startedAt());
         m.put("finishedAt", job.finishedAt());

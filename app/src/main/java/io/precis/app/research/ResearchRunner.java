@@ -128,7 +128,7 @@ class ResearchRunner {
             store.progress(job.id(), Steps.status(name), Math.min(99, 100 * finished.size() / total));
             long started = System.nanoTime();
             T output;
-            Future<T> future = stepThreads.submit(work);
+            Future<T> future = stepThreads.submit(JobLogContext.carry(work));
             try {
                 output = future.get(props.stepTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -272,7 +272,7 @@ class ResearchRunner {
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(props.readThreads(), fresh.size())), daemon("research-read"));
         try {
             List<Future<ResearchSource>> results = new ArrayList<>();
-            for (SearchHit hit : fresh) results.add(readers.submit(() -> readOne(run, round, hit, provider)));
+            for (SearchHit hit : fresh) results.add(readers.submit(JobLogContext.carry(() -> readOne(run, round, hit, provider))));
             for (Future<ResearchSource> f : results) {
                 try {
                     ResearchSource s = f.get();

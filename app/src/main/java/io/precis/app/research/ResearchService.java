@@ -78,10 +78,11 @@ public class ResearchService {
                     + request.provider() + "'.");
         }
         UUID id = UUID.randomUUID();
+        String requestId = JobLogContext.submittingRequestId();
         // read back before commit, so that the answer shows the job as queued even when a worker claims it at once
         ResearchJob queued = tx.execute(s -> {
-            store.insert(id, viewer.name(), question, depth, breadth, collection, sources, provider);
-            store.log(id, "Queued.");
+            store.insert(id, viewer.name(), question, depth, breadth, collection, sources, provider, requestId);
+            store.log(id, requestId == null ? "Queued." : "Queued by request " + requestId + ".");
             return store.find(id).orElseThrow();
         });
         workers.wake();

@@ -23,7 +23,7 @@ import io.precis.inference.research.Report;
 @Repository
 class ResearchStore {
     private static final String JOB_COLUMNS = "id, owner, question, depth, breadth, options, status, progress, provider, "
-            + "cancel_requested, failure_reason, report, attempts, created_at, updated_at, started_at, finished_at";
+            + "cancel_requested, failure_reason, report, attempts, created_at, updated_at, started_at, finished_at, request_id";
     private static final String RUNNING = "('planning', 'searching', 'reading', 'writing')";
 
     /** A finished step's output and how long it took. */
@@ -33,7 +33,7 @@ class ResearchStore {
     record LogLine(long id, Instant at, String message) {
     }
 
-    record Claim(UUID id, int attempts) {
+    record Claim(UUID id, int attempts, String requestId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -45,12 +45,13 @@ class ResearchStore {
     }
 
     void insert(UUID id, String owner, String question, int depth, int breadth, String collection, SourceOptions sources,
-                String provider) {
+                String provider, String requestId) {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("collection", collection);
         options.put("sources", sources);
-        jdbc.update("INSERT INTO research_jobs (id, owner, question, depth, breadth, options, provider, status) "
-                + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, 'queued')", id, owner, question, depth, breadth, write(options), provider);
+        jdbc.update("INSERT INTO research_jobs (id, owner, question, depth, breadth, options, provider, status, request_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, 'queued', ?)", id, owner, question, depth, breadth, write(options), provider,
+                requestId);
     }
 
     Optional<ResearchJob> find(UUID id) {
@@ -74,8 +75,9 @@ class ResearchStore {
                         + "attempts = attempts + 1, status = CASE WHEN status = 'queued' THEN 'planning' ELSE status END, "
                         + "started_at = coalesce(started_at, now()), updated_at = now() "
                         + "WHERE id = (SELECT id FROM research_jobs WHERE status = 'queued' OR (status IN " + RUNNING
-                        + " AND lease_until < now()) ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id, attempts",
-                (rs, n) -> new Claim(rs.getObject("id", UUID.class), rs.getInt("attempts")), worker, leaseMillis).stream().findFirst();
+                        + " AND lease_until < now()) ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id, attempts, request_id",
+                (rs, n) -> new Claim(rs.getObject("id", UUID.class), rs.getInt("attempts"), rs.getString("request_id")),
+                worker, leaseMillis).stream().findFirst();
     }
 
     /** Extends the lease of the jobs {@code worker} holds; false for a job it no longer holds. */
@@ -183,7 +185,7 @@ class ResearchStore {
                     rs.getInt("breadth"), options.path("collection").isTextual() ? options.get("collection").asText() : null, sources,
                     rs.getString("status"), rs.getInt("progress"), rs.getString("provider"), rs.getBoolean("cancel_requested"),
                     rs.getString("failure_reason"), report, rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                    instant(rs, "started_at"), instant(rs, "finished_at"));
+                    instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("request_id"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable research job " + rs.getString("id"), e);
         }

@@ -76,12 +76,8 @@ class ResearchWorkers {
                 UUID id = claim.get().id();
                 running.add(id);
                 pool.execute(() -> {
-                    try {
-                        log.info("Research job {} claimed (attempt {})", id, claim.get().attempts());
-                        runner.run(id);
-                    } catch (RuntimeException e) {
-                        // the database went away: the lease runs out and the job is claimed again
-                        log.error("Research job {} stopped unexpectedly", id, e);
+                    try (var mdc = JobLogContext.open(id, claim.get().requestId())) {
+                        run(id, claim.get().attempts());
                     } finally {
                         running.remove(id);
                         slots.release();
@@ -91,6 +87,16 @@ class ResearchWorkers {
             }
         } catch (RuntimeException e) {
             log.warn("Could not claim research jobs: {}", e.getMessage());
+        }
+    }
+
+    private void run(UUID id, int attempt) {
+        try {
+            log.info("Research job {} claimed (attempt {})", id, attempt);
+            runner.run(id);
+        } catch (RuntimeException e) {
+            // the database went away: the lease runs out and the job is claimed again
+            log.error("Research job {} stopped unexpectedly", id, e);
         }
     }
 

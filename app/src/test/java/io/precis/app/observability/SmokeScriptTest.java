@@ -10,43 +10,69 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.precis.app.support.Api;
 import io.precis.app.support.PrecisIntegrationTest;
 
-/** {@code ./precis smoke} against this app: passes with a good key (search and research skipped until they exist), fails without. */
+/**
+ * {@code ./precis smoke} against this app: every check must pass with a good key (a Library document it adds, found by
+ * search, a research job on it until done; the document is deleted afterwards), and it fails with a wrong key.
+ */
 @PrecisIntegrationTest
 class SmokeScriptTest {
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     record Run(int exitCode, String output) {
     }
 
     @Test
-    void passesAgainstTheRunningAppWithAValidKey() throws Exception {
+    void everyCheckPassesAgainstTheRunningAppWithAValidKey() throws Exception {
         Run run = smoke("--url", "http://localhost:" + port + "/", "--api-key", Api.BOOTSTRAP_KEY);
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("PASS  health (/readyz)", "PASS  summarise (POST /api/v1/summaries)",
-                "PASS  read back (GET /api/v1/summaries/{id})", "PASS  feedback (POST /api/v1/feedback)", "RESULT: PASS");
-        // Issues 4 and 5 add these endpoints; until then they answer 404 and are skipped, after that they must pass.
-        assertThat(run.output()).containsAnyOf("SKIP  search (GET /api/v1/search): skipped: not deployed in this version",
-                "PASS  search (GET /api/v1/search)");
-        assertThat(run.output()).containsAnyOf("SKIP  research (POST /api/v1/research): skipped: not deployed in this version",
-                "PASS  research (POST /api/v1/research");
-        assertThat(run.output()).doesNotContain("FAIL").doesNotContain(Api.BOOTSTRAP_KEY);
+                "PASS  read back (GET /api/v1/summaries/{id})", "PASS  feedback (POST /api/v1/feedback)",
+                "PASS  add a document (POST /api/v1/documents)", "PASS  search (GET /api/v1/search)",
+                "smoke: 7 passed, 0 failed, 0 skipped", "RESULT: PASS");
+        assertThat(run.output()).containsPattern("PASS  research \\(POST /api/v1/research, job [0-9a-f-]{36} done\\)");
+        assertThat(run.output()).doesNotContain("FAIL").doesNotContain("SKIP").doesNotContain(Api.BOOTSTRAP_KEY);
+
+        Matcher collection = Pattern.compile("request ids (smoke-\\d+-\\d+)-N").matcher(run.output());
+        assertThat(collection.find()).as(run.output()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM documents WHERE collection = ?", Integer.class, collection.group(1)))
+                .as("the smoke document is deleted afterwards").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM research_jobs WHERE options->>'collection' = ? AND status = 'done'",
+                Integer.class, collection.group(1))).isEqualTo(1);
     }
 
     @Test
-    void failsWithAWrongKey() throws Exception {
+    void researchIsLeftOutOnlyWhenAskedAndSaysSo() throws Exception {
+        Run run = smoke("--url", "http://localhost:" + port, "--api-key", Api.BOOTSTRAP_KEY, "--skip-research");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("PASS  search (GET /api/v1/search)",
+                "SKIPPED  research (POST /api/v1/research): --skip-research given", "smoke: 6 passed, 0 failed, 1 skipped")
+                .doesNotContain("PASS  research");
+    }
+
+    @Test
+    void failsWithAWrongKeyAndSaysTheKeyWasRefused() throws Exception {
         Run run = smoke("--url", "http://localhost:" + port, "--api-key", "pk_wrong_key_for_the_smoke_test_000000000");
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-        assertThat(run.output()).contains("PASS  health (/readyz)", "FAIL  summarise (POST /api/v1/summaries): HTTP 401",
-                "RESULT: FAIL");
+        assertThat(run.output()).contains("PASS  health (/readyz)",
+                "FAIL  summarise (POST /api/v1/summaries): HTTP 401: the API key was refused",
+                "FAIL  search (GET /api/v1/search): HTTP 401", "FAIL  research (POST /api/v1/research): HTTP 401", "RESULT: FAIL");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.precis.app.selfcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.precis.admin.runbooks.RunbookAction;
 import io.precis.admin.runbooks.RunbookActions;
 import io.precis.app.security.ApiKeyService;
@@ -17,7 +22,7 @@ import io.precis.app.security.Role;
 import io.precis.app.support.Api;
 import io.precis.app.support.PrecisIntegrationTest;
 
-/** The console's runbook actions against the real app: what each one changes, and its record. */
+/** The console's runbook actions against the real app: what each one changes, and its audit entry. */
 @PrecisIntegrationTest
 class RunbookActionsTest {
     @LocalServerPort
@@ -28,6 +33,8 @@ class RunbookActionsTest {
     ApiKeyService keys;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void theAppProvidesTheRunbooksActions() {
@@ -59,7 +66,7 @@ class RunbookActionsTest {
         Api api = new Api(port);
         assertThat(api.getWithKey("/api/v1/summaries", old).status()).isEqualTo(200);
 
-        RunbookAction.Result result = actions.run(actions.find("rotate-api-keys").orElseThrow(), "ops-lead");
+        RunbookAction.Result result = run("rotate-api-keys");
 
         assertThat(result.ok()).isTrue();
         assertThat(result.summary()).contains("rotated");
@@ -74,11 +81,13 @@ class RunbookActionsTest {
             assertThat(run.actor()).isEqualTo("ops-lead");
             assertThat(run.action()).isEqualTo("Rotate API keys");
         });
+        assertThat(lastAudit.after()).as("the new secrets are shown once, never stored in the audit log")
+                .doesNotContain(m.group(1)).doesNotContain("pk_");
     }
 
     @Test
     void theSmokeCheckSummarisesAndSearchesAndTimesEachCheck() {
-        RunbookAction.Result result = actions.run(actions.find("smoke-check").orElseThrow(), "ops-lead");
+        RunbookAction.Result result = run("smoke-check");
         assertThat(result.ok()).as(result.detail()).isTrue();
         assertThat(result.summary()).isEqualTo("Smoke check passed: 3 of 3 checks ok.");
         assertThat(result.detail()).containsPattern("database\\s+ok\\s+\\d+ ms\\s+pgvector 0\\.8")
@@ -88,7 +97,7 @@ class RunbookActionsTest {
 
     @Test
     void pausingTheResearchQueueKeepsJobsQueuedUntilResumed() throws Exception {
-        RunbookAction.Result paused = actions.run(actions.find("pause-research").orElseThrow(), "ops-lead");
+        RunbookAction.Result paused = run("pause-research");
         assertThat(paused.summary()).startsWith("Research queue paused;");
         try {
             Api.Response job = new Api(port).postJson("/api/v1/research",
@@ -98,7 +107,7 @@ class RunbookActionsTest {
             Thread.sleep(2500); // the workers poll every second
             assertThat(new Api(port).getWithKey("/api/v1/research/" + id, Api.BOOTSTRAP_KEY).json().path("status").asText()).isEqualTo("queued");
         } finally {
-            RunbookAction.Result resumed = actions.run(actions.find("resume-research").orElseThrow(), "ops-lead");
+            RunbookAction.Result resumed = run("resume-research");
             assertThat(resumed.summary()).startsWith("Research queue resumed;");
         }
         assertThat(actions.history(20)).extracting(RunbookActions.Run::action).startsWith("Resume research queue", "Pause research queue");
@@ -108,7 +117,7 @@ class RunbookActionsTest {
     void rollingBackSaysWhatServesNowOrWhyNothingWasDone() {
         Integer serving = jdbc.queryForObject(
                 "SELECT count(*) FROM model_versions WHERE kind = 'summarizer-policy' AND stage IN ('canary', 'production')", Integer.class);
-        RunbookAction.Result result = actions.run(actions.find("rollback-model").orElseThrow(), "ops-lead");
+        RunbookAction.Result result = run("rollback-model");
         if (serving == 0) {
             assertThat(result.ok()).isFalse();
             assertThat(result.summary()).startsWith("Roll back serving model: Nothing to roll back");
@@ -121,8 +130,50 @@ class RunbookActionsTest {
 
     @Test
     void reembeddingSaysWhatItStarted() {
-        RunbookAction.Result result = actions.run(actions.find("reembed-library").orElseThrow(), "ops-lead");
+        RunbookAction.Result result = run("reembed-library");
         assertThat(result.ok()).isTrue();
         assertThat(result.summary()).matches("(Nothing to re-embed: every chunk uses .+|Re-embedding \\d+ chunks with .+)");
+    }
+
+    /** An audit row as stored. */
+    record Audit(String actor, String action, String target, String before, String after) {
+    }
+
+    private Audit lastAudit;
+
+    /**
+     * Runs the action as "ops-lead" and asserts the one audit entry it wrote: the actor, {@code runbook.<id>}, the
+     * action's label, no before-state, and as after-state exactly the (masked) one-line outcome and whether it was ok.
+     */
+    private RunbookAction.Result run(String id) {
+        RunbookAction action = actions.find(id).orElseThrow();
+        long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_log", Long.class);
+        RunbookAction.Result result = actions.run(action, "ops-lead");
+        List<Audit> rows = jdbc.query("SELECT actor, action, target, before::text, after::text FROM audit_log "
+                        + "WHERE id > ? AND action LIKE 'runbook.%' ORDER BY id",
+                (rs, n) -> new Audit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), before);
+        assertThat(rows).as("audit entries of " + id).singleElement().satisfies(row -> {
+            assertThat(row.actor()).isEqualTo("ops-lead");
+            assertThat(row.action()).isEqualTo("runbook." + id);
+            assertThat(row.target()).isEqualTo(action.label());
+            assertThat(row.before()).isNull();
+            JsonNode after = json(row.after());
+            assertThat(after.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("summary", "ok");
+            assertThat(after.path("summary").asText()).isEqualTo(result.summary().replaceAll("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+", "***"));
+            assertThat(after.path("ok").asBoolean()).isEqualTo(result.ok());
+            if (result.detail() != null && !result.detail().isBlank()) {
+                assertThat(row.after()).as("the detail stays out of the audit log").doesNotContain(result.detail());
+            }
+        });
+        lastAudit = rows.get(0);
+        return result;
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return json.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -107,3 +107,30 @@ namespace="{{ include "precis.namespace" . }}", job="{{ include "precis.fullname
   {{- end }}
 {{- end -}}
 {{- end -}}
+
+{{/* Egress to the cluster DNS (kube-dns in kube-system), as a NetworkPolicy egress rule list item. */}}
+{{- define "precis.dnsEgress" -}}
+- ports:
+    - {port: 53, protocol: UDP}
+    - {port: 53, protocol: TCP}
+  to:
+    - namespaceSelector:
+        matchLabels: {kubernetes.io/metadata.name: kube-system}
+      podSelector:
+        matchLabels: {k8s-app: kube-dns}
+{{- end }}
+
+{{/* Egress to PostgreSQL (networkPolicy.postgres: selectors or CIDRs) on PGPORT; nothing when none is set. */}}
+{{- define "precis.postgresEgress" -}}
+{{- with .Values.networkPolicy.postgres }}
+{{- if or .podSelector .namespaceSelector .cidrs }}
+- to:
+    {{- include "precis.networkPeer" . | nindent 4 }}
+    {{- range .cidrs }}
+    - ipBlock: {cidr: {{ . }}}
+    {{- end }}
+  ports:
+    - {port: {{ $.Values.api.env.PGPORT | int }}, protocol: TCP}
+{{- end }}
+{{- end }}
+{{- end }}

@@ -270,6 +270,30 @@ class HelmChartTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "test", "staging", "prod"})
+    void maintenancePodsReachDnsAndPostgresqlAndNothingElse(String env) {
+        Charts.Rendered r = Charts.render(env);
+        List<JsonNode> policies = r.ofKind("NetworkPolicy");
+        NetPol.Pod api = NetPol.Pod.of(r.one("Deployment", r.release() + "-api"));
+        Map<String, String> labels = new java.util.LinkedHashMap<>(api.labels());
+        labels.put("app.kubernetes.io/component", "maintenance");
+        NetPol.Pod maintenance = new NetPol.Pod(api.namespace(), labels);
+        NetPol.Pod dns = new NetPol.Pod("kube-system", Map.of("k8s-app", "kube-dns"));
+        assertThat(NetPol.allowed(policies, maintenance, dns, 53, "dns")).as("%s: DNS", env).isTrue();
+        String databaseAddress = Map.of("prod", "10.30.0.5", "staging", "10.20.0.5").get(env);
+        if (databaseAddress != null) {
+            assertThat(NetPol.allowedToAddress(policies, maintenance, databaseAddress, 5432)).as("%s: PostgreSQL", env).isTrue();
+            assertThat(NetPol.allowedToAddress(policies, maintenance, databaseAddress, 443)).as("%s: another port", env).isFalse();
+        } else {
+            NetPol.Pod postgres = new NetPol.Pod(api.namespace(), Map.of("app.kubernetes.io/name", "postgresql"));
+            assertThat(NetPol.egressAllowed(policies, maintenance, postgres, 5432, "postgresql")).as("%s: PostgreSQL", env).isTrue();
+            assertThat(NetPol.egressAllowed(policies, maintenance, postgres, 443, "https")).as("%s: another port", env).isFalse();
+        }
+        assertThat(NetPol.allowedToAddress(policies, maintenance, "93.184.215.14", 443)).as("%s: the web", env).isFalse();
+        assertThat(NetPol.allowed(policies, maintenance, api, 8080, "http")).as("%s: the API", env).isFalse();
+    }
+
     @Test
     void networkPolicyEvaluatorSeesABlockedPath() {
         // The evaluator itself: a policy set without the web rule blocks the same public address.

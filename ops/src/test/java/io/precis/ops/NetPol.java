@@ -39,6 +39,14 @@ final class NetPol {
                 && side(policies, to, "Ingress", "ingress", "from", from, null, names);
     }
 
+    /**
+     * Whether {@code from}'s egress policies let it open a TCP connection to {@code to}'s port (what {@code to}'s own
+     * ingress policies say is theirs: a database from another chart brings its own).
+     */
+    static boolean egressAllowed(Collection<JsonNode> policies, Pod from, Pod to, int port, String portName) {
+        return side(policies, from, "Egress", "egress", "to", to, null, List.of(Integer.toString(port), portName));
+    }
+
     /** Whether policies let {@code from} open a TCP connection to an address outside the cluster. */
     static boolean allowedToAddress(Collection<JsonNode> policies, Pod from, String address, int port) {
         return side(policies, from, "Egress", "egress", "to", null, address, List.of(Integer.toString(port)));

@@ -101,7 +101,7 @@ precis_db_start() {
   if ! pg_as_owner "$bin/pg_ctl" -D "$PRECIS_PG_DATA" status >/dev/null 2>&1; then
     touch "$PRECIS_PG_LOG"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PRECIS_PG_LOG"
     pg_as_owner "$bin/pg_ctl" -D "$PRECIS_PG_DATA" -l "$PRECIS_PG_LOG" -w \
-      -o "-p $PRECIS_PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+      -o "-p $PRECIS_PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=${PRECIS_PG_SHARED_BUFFERS:-1GB}" start >/dev/null
   fi
   local db
   for db in precis precis_test; do

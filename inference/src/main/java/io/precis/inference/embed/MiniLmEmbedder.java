@@ -3,7 +3,6 @@ package io.precis.inference.embed;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +19,7 @@ public final class MiniLmEmbedder implements Embedder {
     private final EmbeddingModel model;
 
     public MiniLmEmbedder() {
-        this.model = new AllMiniLmL6V2EmbeddingModel();
+        this.model = new SingleThreadedMiniLm();
         // The first inference sets up ONNX Runtime's buffers and thread pool; pay for it here, not in a request.
         model.embed("warm up");
     }

@@ -125,14 +125,11 @@ precis_export_db_env() {
 }
 
 # The runnable jar, or nothing (and status 0: callers run under `set -euo pipefail`, and a fresh clone has no jar yet).
+# A copy of the production build in .precis/app: `./precis test` packages app/ again without the production bundle
+# (a jar whose UI would not start), and must neither replace the runnable jar nor pull it from under a running app.
 precis_app_jar() {
-  local jar
-  for jar in "$ROOT"/app/target/precis-app-*.jar; do
-    if [ -f "$jar" ]; then
-      echo "$jar"
-      return 0
-    fi
-  done
+  local jar="$PRECIS_STATE/app/precis-app.jar"
+  if [ -f "$jar" ]; then echo "$jar"; fi
   return 0
 }
 
@@ -143,4 +140,12 @@ precis_build_app() {
   fi
   log "building the app (first build downloads dependencies; later ones are incremental)"
   ./mvnw -B -ntp -q -Pproduction -DskipTests -pl app -am install
+  local built
+  for built in "$ROOT"/app/target/precis-app-*.jar; do
+    [ -f "$built" ] || continue
+    mkdir -p "$PRECIS_STATE/app"
+    # A new file renamed into place: a running app keeps reading the jar it started from.
+    cp "$built" "$PRECIS_STATE/app/precis-app.jar.new"
+    mv "$PRECIS_STATE/app/precis-app.jar.new" "$PRECIS_STATE/app/precis-app.jar"
+  done
 }

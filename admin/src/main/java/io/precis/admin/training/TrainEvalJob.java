@@ -35,7 +35,7 @@ import io.precis.inference.eval.EvalExample;
 import io.precis.inference.eval.EvalFiles;
 import io.precis.inference.eval.EvalRunner;
 import io.precis.inference.eval.MiniLmTokenEncoder;
-import io.precis.inference.reward.MemoizingEmbedder;
+import io.precis.inference.embed.MemoizingEmbedder;
 import io.precis.inference.reward.NotEnoughPairsException;
 import io.precis.inference.reward.PolicyTuner;
 import io.precis.inference.reward.PreferencePair;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.precis.inference.embed.Embedder;
 import io.precis.inference.summarize.ExtractiveSummarizer;
+import io.precis.inference.embed.MemoizingEmbedder;
 import io.precis.inference.summarize.HashingEmbedder;
 import io.precis.inference.summarize.ModelInfo;
 import io.precis.inference.summarize.PolicyParameters;

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.precis.inference.embed.MemoizingEmbedder;
 import io.precis.inference.summarize.HashingEmbedder;
 
 class RewardTrainerTest {

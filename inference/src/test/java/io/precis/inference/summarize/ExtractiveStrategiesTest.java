@@ -3,6 +3,7 @@ package io.precis.inference.summarize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.precis.inference.embed.MiniLmEmbedder;
+import io.precis.inference.embed.MemoizingEmbedder;
 import io.precis.inference.text.Sentence;
 import io.precis.inference.text.SentenceSplitter;
 import io.precis.inference.text.Words;
@@ -37,7 +38,7 @@ class ExtractiveStrategiesTest {
     @BeforeAll
     static void loadModel() throws IOException {
         embedder = new MiniLmEmbedder();
-        summarizer = new ExtractiveSummarizer(new CachingEmbedder(embedder));
+        summarizer = new ExtractiveSummarizer(new MemoizingEmbedder(embedder));
         try (InputStream in = ExtractiveStrategiesTest.class.getResourceAsStream("/harbour-article.txt")) {
             article = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -132,7 +133,7 @@ class ExtractiveStrategiesTest {
     void refineWalksTheChunksAndRevisesItsRunningSelection() {
         Tuning smallChunks = Tuning.defaults();
         smallChunks.chunkWords = 120;
-        ExtractiveSummarizer chunky = new ExtractiveSummarizer(new CachingEmbedder(embedder), smallChunks);
+        ExtractiveSummarizer chunky = new ExtractiveSummarizer(new MemoizingEmbedder(embedder), smallChunks);
         SummaryRequest request = request(LengthTarget.of(Length.MEDIUM), Mode.REFINE, article);
 
         Summary refined = chunky.summarize(request);
@@ -150,7 +151,7 @@ class ExtractiveStrategiesTest {
     void mapReduceOverManySmallChunksStillPicksFromTheWholeDocument() {
         Tuning smallChunks = Tuning.defaults();
         smallChunks.chunkWords = 120;
-        ExtractiveSummarizer chunky = new ExtractiveSummarizer(new CachingEmbedder(embedder), smallChunks);
+        ExtractiveSummarizer chunky = new ExtractiveSummarizer(new MemoizingEmbedder(embedder), smallChunks);
         SummaryRequest request = request(LengthTarget.of(Length.LONG), Mode.MAP_REDUCE, article);
 
         Summary summary = chunky.summarize(request);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.precis.inference.embed.MiniLmEmbedder;
+import io.precis.inference.embed.MemoizingEmbedder;
 import io.precis.inference.embed.Vectors;
 import io.precis.inference.text.Sentence;
 import io.precis.inference.text.SentenceSplitter;
@@ -42,7 +43,7 @@ class ExtractiveSummarizerTest {
     @BeforeAll
     static void loadModel() throws IOException {
         embedder = new MiniLmEmbedder();
-        summarizer = new ExtractiveSummarizer(new CachingEmbedder(embedder));
+        summarizer = new ExtractiveSummarizer(new MemoizingEmbedder(embedder));
         uncached = new ExtractiveSummarizer(embedder);
         try (InputStream in = ExtractiveSummarizerTest.class.getResourceAsStream("/harbour-article.txt")) {
             article = new String(in.readAllBytes(), StandardCharsets.UTF_8);

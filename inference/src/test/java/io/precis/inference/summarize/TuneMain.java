@@ -2,6 +2,7 @@ package io.precis.inference.summarize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.precis.inference.embed.MemoizingEmbedder;
 import io.precis.inference.embed.MiniLmEmbedder;
 import io.precis.inference.eval.Rouge;
 import io.precis.inference.eval.RougeScores;
@@ -50,8 +51,8 @@ public final class TuneMain {
         boolean lead3 = Boolean.getBoolean("lead3");
         int dump = Integer.getInteger("dump", 0);
         Tuning tuning = Tuning.fromSystemProperties();
-        CachingEmbedder embedder = new CachingEmbedder(new MiniLmEmbedder(),
-                Path.of(System.getProperty("cache", "/tmp/precis-embeddings.bin")));
+        EmbeddingCacheFile cache = new EmbeddingCacheFile(Path.of(System.getProperty("cache", "/tmp/precis-embeddings.bin")));
+        MemoizingEmbedder embedder = cache.open(new MiniLmEmbedder());
         ExtractiveSummarizer summarizer = new ExtractiveSummarizer(embedder, tuning);
         ObjectMapper json = new ObjectMapper();
         StringBuilder table = new StringBuilder();
@@ -135,7 +136,7 @@ public final class TuneMain {
                     set, n, 100 * r1 / n, 100 * r2 / n, 100 * rl / n, 100 * rlsum / n, totalWords / n, strategies,
                     millis));
         }
-        embedder.save();
+        cache.save(embedder);
         System.out.print(table);
     }
 

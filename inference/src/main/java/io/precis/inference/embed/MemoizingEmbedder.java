@@ -1,11 +1,11 @@
-package io.precis.inference.reward;
+package io.precis.inference.embed;
 
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.precis.inference.embed.Embedder;
 
 /**
  * Remembers every text it embedded. Policy tuning summarises the same inputs many times with different weights, and
@@ -16,21 +16,26 @@ public final class MemoizingEmbedder implements Embedder {
     private final Map<String, float[]> memory = new ConcurrentHashMap<>();
 
     public MemoizingEmbedder(Embedder delegate) {
+        this(delegate, Map.of());
+    }
+
+    /** Starts out remembering {@code known} (text to vector), e.g. a cache read from disk. */
+    public MemoizingEmbedder(Embedder delegate, Map<String, float[]> known) {
         this.delegate = delegate;
+        this.memory.putAll(known);
     }
 
     @Override
     public float[][] embed(List<String> texts) {
-        List<String> missing = new ArrayList<>();
+        Set<String> missing = new LinkedHashSet<>();
         for (String text : texts) {
-            if (!memory.containsKey(text) && !missing.contains(text)) {
-                missing.add(text);
-            }
+            if (!memory.containsKey(text)) missing.add(text);
         }
         if (!missing.isEmpty()) {
-            float[][] vectors = delegate.embed(missing);
-            for (int i = 0; i < missing.size(); i++) {
-                memory.put(missing.get(i), vectors[i]);
+            List<String> batch = List.copyOf(missing);
+            float[][] vectors = delegate.embed(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                memory.put(batch.get(i), vectors[i]);
             }
         }
         float[][] out = new float[texts.size()][];
@@ -38,6 +43,11 @@ public final class MemoizingEmbedder implements Embedder {
             out[i] = memory.get(texts.get(i));
         }
         return out;
+    }
+
+    /** Everything remembered so far, text to vector (a read-only view). */
+    public Map<String, float[]> remembered() {
+        return Collections.unmodifiableMap(memory);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 import io.precis.admin.web.Problems;
+import io.precis.app.observability.MdcTaskDecorator;
 
 /**
  * The Library's documents: adding them (upload, URL, text), which queues them for background ingestion; reading,
@@ -212,15 +211,7 @@ public class LibraryService {
     }
 
     private void enqueue(UUID id) {
-        Map<String, String> mdc = MDC.getCopyOfContextMap();
-        workers.execute(() -> {
-            if (mdc != null) MDC.setContextMap(mdc);
-            try {
-                ingestor.ingest(id);
-            } finally {
-                MDC.clear();
-            }
-        });
+        workers.execute(MdcTaskDecorator.carry(() -> ingestor.ingest(id)));
     }
 
     /** Picks up work a previous run left queued or processing (after a restart), then checks every 5 minutes. */

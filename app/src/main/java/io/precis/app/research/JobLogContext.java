@@ -2,7 +2,6 @@ package io.precis.app.research;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import org.slf4j.MDC;
 
@@ -34,17 +33,6 @@ final class JobLogContext {
             MDC.remove(RequestLog.MDC_REQUEST_ID);
         }
         return new Scope(previous);
-    }
-
-    /** {@code work} for another thread, run with the MDC the calling thread has now. */
-    static <T> Callable<T> carry(Callable<T> work) {
-        Map<String, String> context = MDC.getCopyOfContextMap();
-        return () -> {
-            try (Scope ignored = new Scope(MDC.getCopyOfContextMap())) {
-                MDC.setContextMap(context == null ? Map.of() : context);
-                return work.call();
-            }
-        };
     }
 
     static final class Scope implements AutoCloseable {

@@ -31,6 +31,7 @@ import io.precis.app.library.Passage;
 import io.precis.app.library.RetrievalFilter;
 import io.precis.app.library.SafeFetcher;
 import io.precis.app.library.Viewer;
+import io.precis.app.observability.MdcTaskDecorator;
 import io.precis.inference.research.Coverage;
 import io.precis.inference.research.Evidence;
 import io.precis.inference.research.ExtractiveReportWriter;
@@ -128,7 +129,7 @@ class ResearchRunner {
             store.progress(job.id(), Steps.status(name), Math.min(99, 100 * finished.size() / total));
             long started = System.nanoTime();
             T output;
-            Future<T> future = stepThreads.submit(JobLogContext.carry(work));
+            Future<T> future = stepThreads.submit(MdcTaskDecorator.carry(work));
             try {
                 output = future.get(props.stepTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -272,7 +273,7 @@ class ResearchRunner {
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(props.readThreads(), fresh.size())), daemon("research-read"));
         try {
             List<Future<ResearchSource>> results = new ArrayList<>();
-            for (SearchHit hit : fresh) results.add(readers.submit(JobLogContext.carry(() -> readOne(run, round, hit, provider))));
+            for (SearchHit hit : fresh) results.add(readers.submit(MdcTaskDecorator.carry(() -> readOne(run, round, hit, provider))));
             for (Future<ResearchSource> f : results) {
                 try {
                     ResearchSource s = f.get();
